@@ -29,7 +29,9 @@ class ProjectTask(models.Model):
             interventions = self.ruralsw_intervention_id.filtered(
                 lambda i: i.state == "planned"
             )
-            interventions.write({"state": "done"})
+            # even empty, the write would call back this one through the intervention's
+            if interventions:
+                interventions.write({"state": "done"})
         return res
 
     @api.model

@@ -63,7 +63,6 @@ class ResPartner(models.Model):
     )
     village_id = fields.Many2one(
         "ruralsw.area",
-        string="Village",
         index="btree_not_null",
         domain=[("level", "=", "village")],
     )
@@ -72,7 +71,6 @@ class ResPartner(models.Model):
     )
     household_id = fields.Many2one(
         "res.partner",
-        string="Household",
         index="btree_not_null",
         domain=[("is_household", "=", True)],
         ondelete="set null",
@@ -125,7 +123,6 @@ class ResPartner(models.Model):
         string="Resident ID", compute="_compute_masked_personal_data"
     )
     private_phone = fields.Char(
-        string="Private Phone",
         copy=False,
         exportable=False,
         groups=PERSONAL_DATA_GROUPS,
@@ -442,11 +439,64 @@ class ResPartner(models.Model):
                 vals.get("is_beneficiary") or vals.get("is_household")
             ) and not vals.get("company_id"):
                 vals["company_id"] = self.env.company.id
+        self._ruralsw_check_unique_id_numbers(
+            [
+                (vals.get("name"), vals.get("id_number"), vals.get("company_id"))
+                for vals in vals_list
+            ]
+        )
         return super().create(vals_list)
 
     def write(self, vals):
         self._ruralsw_prepare_vals(vals)
+        if vals.get("id_number"):
+            self._ruralsw_check_unique_id_numbers(
+                [
+                    (
+                        partner.name,
+                        vals["id_number"],
+                        vals.get("company_id", partner.company_id.id),
+                    )
+                    for partner in self
+                ]
+            )
         return super().write(vals)
+
+    def _ruralsw_check_unique_id_numbers(self, entries):
+        """Refuse a resident ID number registered twice in one organisation
+        before the unique index does so with a raw database error.
+
+        :param entries: ``(name, normalised number, company id)`` of the
+            partners about to be created, or of ``self`` about to be written.
+        """
+        entries = [entry for entry in entries if entry[1]]
+        if not entries:
+            return
+        # sudo: the duplicate may sit in an area the current user cannot see
+        others = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id_number", "in", [number for _name, number, _co in entries]),
+                    ("id", "not in", self.ids),
+                ]
+            )
+        )
+        taken = {(other.id_number, other.company_id.id or False) for other in others}
+        for name, number, company_id in entries:
+            key = (number, company_id or False)
+            if key in taken:
+                raise ValidationError(
+                    self.env._(
+                        "Resident ID Number of %(name)s is already registered for "
+                        "another beneficiary of this organisation; ask a supervisor "
+                        "to merge the records instead of registering the person "
+                        "twice.",
+                        name=name,
+                    )
+                )
+            taken.add(key)
 
     @api.model
     def _ruralsw_prepare_vals(self, vals):

@@ -41,7 +41,9 @@ class RuralswAccessLog(models.Model):
     )
 
     def write(self, vals):
-        raise UserError(self.env._("The access log cannot be changed."))
+        if vals:
+            raise UserError(self.env._("The access log cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

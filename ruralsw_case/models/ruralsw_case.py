@@ -89,9 +89,7 @@ class RuralswCase(models.Model):
     township_id = fields.Many2one(
         related="area_id.township_id", store=True, index=True, string="Township"
     )
-    station_id = fields.Many2one(
-        "ruralsw.station", string="Station", check_company=True, tracking=True
-    )
+    station_id = fields.Many2one("ruralsw.station", check_company=True, tracking=True)
     user_id = fields.Many2one(
         "res.users",
         string="Social Worker",
@@ -102,7 +100,6 @@ class RuralswCase(models.Model):
     )
     supervisor_id = fields.Many2one(
         "res.users",
-        string="Supervisor",
         index="btree_not_null",
         tracking=True,
         compute="_compute_supervisor_id",
@@ -121,7 +118,6 @@ class RuralswCase(models.Model):
     need_ids = fields.One2many("ruralsw.case.need", "case_id", string="Needs")
     stage_id = fields.Many2one(
         "ruralsw.case.stage",
-        string="Stage",
         required=True,
         index=True,
         tracking=True,
@@ -177,7 +173,6 @@ class RuralswCase(models.Model):
         "ruralsw.case.plan",
         compute="_compute_approved_plan_id",
         store=True,
-        string="Approved Plan",
     )
     intervention_ids = fields.One2many(
         "ruralsw.intervention", "case_id", string="Interventions"

@@ -47,7 +47,7 @@ class RuralswConsent(models.Model):
         required=True,
         default="self",
     )
-    proxy_name = fields.Char(string="Proxy Name")
+    proxy_name = fields.Char()
     proxy_partner_id = fields.Many2one(
         "res.partner", string="Proxy Contact", check_company=True
     )
@@ -127,10 +127,13 @@ class RuralswConsent(models.Model):
                 ("valid_until", "<", today),
             ],
         }
-        domain = domains[value]
         if operator == "=":
-            return domain
-        return ["!", *expression.normalize_domain(domain)]
+            return domains[value]
+        # the states partition the consents; negating the domain instead would
+        # turn "valid_until < today" into ">= today" and lose the empty dates
+        return expression.OR(
+            [domain for state, domain in domains.items() if state != value]
+        )
 
     @api.model
     def _valid_domain(self, on_date=None):

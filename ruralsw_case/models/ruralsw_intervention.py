@@ -139,7 +139,9 @@ class RuralswIntervention(models.Model):
         if vals.get("state") == "done":
             self._set_first_contact()
             open_tasks = self.task_id.filtered(lambda t: t.state != "1_done")
-            open_tasks.write({"state": "1_done"})
+            # even empty, the write would call back this one through the task's
+            if open_tasks:
+                open_tasks.write({"state": "1_done"})
         return res
 
     def _set_first_contact(self):

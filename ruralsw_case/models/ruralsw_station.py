@@ -34,9 +34,7 @@ class RuralswStation(models.Model):
     station_type = fields.Selection(
         STATION_TYPES, string="Type", required=True, default="village_station"
     )
-    area_id = fields.Many2one(
-        "ruralsw.area", string="Area", required=True, index=True, tracking=True
-    )
+    area_id = fields.Many2one("ruralsw.area", required=True, index=True, tracking=True)
     township_id = fields.Many2one(related="area_id.township_id", store=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -95,12 +95,13 @@ class ServiceValidationError(ValueError):
     def _build_message(self):
         """Return the English message; never fails, even on a bad template."""
         template = MESSAGES.get(self.code)
-        if template is not None:
-            try:
-                return template.format(field=self.field, **self.params)
-            except (KeyError, IndexError, ValueError):
-                pass
-        return f"{self.code} ({self.field}): {self.params!r}"
+        fallback = f"{self.code} ({self.field}): {self.params!r}"
+        if template is None:
+            return fallback
+        try:
+            return template.format(field=self.field, **self.params)
+        except (KeyError, IndexError, ValueError):
+            return fallback
 
     @property
     def message(self):
