@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from .ruralsw_case import CASE_CHANNELS
 from .ruralsw_case_need import NEED_CATEGORIES
@@ -41,8 +42,56 @@ class CrmLead(models.Model):
         ],
         string="Relation of the Proxy",
     )
+    ruralsw_visible = fields.Boolean(
+        string="Visible to me",
+        compute="_compute_ruralsw_visible",
+        search="_search_ruralsw_visible",
+        help="Technical: intake applications are visible to the social workers "
+        "of their village, to whoever handles or recorded them, and to managers.",
+    )
     ruralsw_case_ids = fields.One2many("ruralsw.case", "lead_id", string="Cases")
     ruralsw_case_count = fields.Integer(compute="_compute_ruralsw_case_count")
+
+    @api.model
+    def _ruralsw_visible_domain(self):
+        """Domain of the leads the current user may see: every ordinary lead,
+        and the intake applications of their areas (CRM's own rules would
+        otherwise show every unassigned application to every salesperson)."""
+        partners = self.env["res.partner"]
+        user = self.env.user
+        if any(
+            user.has_group(xmlid) for xmlid in partners._ruralsw_full_scope_groups()
+        ):
+            return expression.TRUE_DOMAIN
+        allowed = expression.FALSE_DOMAIN
+        if any(
+            user.has_group(xmlid) for xmlid in partners._ruralsw_area_scope_groups()
+        ):
+            allowed = [
+                "|",
+                "|",
+                ("user_id", "=", user.id),
+                ("create_uid", "=", user.id),
+                ("ruralsw_village_id", "child_of", user.ruralsw_area_ids.ids),
+            ]
+        return expression.OR([[("ruralsw_intake", "=", False)], allowed])
+
+    def _search_ruralsw_visible(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on visibility."))
+        domain = self._ruralsw_visible_domain()
+        if (operator == "=") == value:
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
+
+    def _compute_ruralsw_visible(self):
+        visible = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("id", "in", self.ids), *self._ruralsw_visible_domain()])
+        )
+        for lead in self:
+            lead.ruralsw_visible = lead.id in visible.ids
 
     def _compute_ruralsw_case_count(self):
         groups = dict(

@@ -85,6 +85,15 @@ class RuralswAssessment(models.Model):
                 assessment._explain_reason(reason) for reason in result.reasons
             )
 
+    @api.depends("case_id.name", "date")
+    def _compute_display_name(self):
+        for assessment in self:
+            assessment.display_name = self.env._(
+                "Assessment of %(case)s on %(date)s",
+                case=assessment.case_id.name or "",
+                date=assessment.date or "",
+            )
+
     @api.depends("suggested_level", "override_level")
     def _compute_risk_level(self):
         for assessment in self:

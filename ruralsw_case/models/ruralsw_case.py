@@ -153,6 +153,10 @@ class RuralswCase(models.Model):
         help="No first contact yet and the first-response deadline has passed.",
     )
     overdue_notified = fields.Boolean(copy=False, readonly=True)
+    has_valid_consent = fields.Boolean(
+        compute="_compute_has_valid_consent",
+        help="The beneficiary has a valid consent for case management.",
+    )
     assessment_ids = fields.One2many(
         "ruralsw.assessment", "case_id", string="Assessments"
     )
@@ -279,6 +283,15 @@ class RuralswCase(models.Model):
         if (operator == "=") == value:
             return domain
         return ["!", "&", "&", *domain]
+
+    @api.depends("beneficiary_id.ruralsw_consent_ids")
+    def _compute_has_valid_consent(self):
+        # sudo: the consent may have been recorded by someone this user
+        # cannot see; only its existence is disclosed
+        consents = self.beneficiary_id.sudo()._ruralsw_valid_consents("case_management")
+        with_consent = consents.beneficiary_id
+        for case in self:
+            case.has_valid_consent = case.beneficiary_id in with_consent
 
     @api.depends("assessment_ids.date", "assessment_ids.risk_level")
     def _compute_assessment_id(self):
@@ -485,6 +498,21 @@ class RuralswCase(models.Model):
                 )
         self.write({"first_contact_date": fields.Datetime.now()})
         return True
+
+    def action_record_consent(self):
+        """Open a new case-management consent for the beneficiary."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Consent"),
+            "res_model": "ruralsw.consent",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_beneficiary_id": self.beneficiary_id.id,
+                "default_purpose": "case_management",
+            },
+        }
 
     def action_new_assessment(self):
         self.ensure_one()

@@ -59,6 +59,15 @@ class RuralswEvaluation(models.Model):
     )
     notes = fields.Text()
 
+    @api.depends("case_id.name", "date")
+    def _compute_display_name(self):
+        for evaluation in self:
+            evaluation.display_name = self.env._(
+                "Evaluation of %(case)s on %(date)s",
+                case=evaluation.case_id.name or "",
+                date=evaluation.date or "",
+            )
+
     @api.depends("income_before", "income_after")
     def _compute_income_change(self):
         for evaluation in self:
