@@ -28,7 +28,7 @@ VENV_DEP := venv
 TOOLS_ENV := PATH="$(abspath $(VENV))/bin:$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 endif
 
-.PHONY: help test lint pytest odoo-test venv format pre-commit-install clean-logs
+.PHONY: help test lint pytest odoo-test venv format pre-commit-install clean-logs scale-data bench
 
 help: ## Show this help
 	@echo "ruralsw -- developer commands"
@@ -60,6 +60,12 @@ pytest: $(VENV_DEP) ## Plain pytest (tests/), no Odoo needed
 
 odoo-test: ## Odoo suite only: fresh database, install ruralsw_* with demo, run their tests
 	@$(PYTHON) tools/run_checks.py odoo
+
+scale-data: ## Generate the synthetic county in database $(DB) (default ruralsw_bench; SCALE=0.1 for a quick one)
+	$(ODOO_PYTHON) tools/scale_data.py --db $(or $(DB),ruralsw_bench) --create --scale $(or $(SCALE),1)
+
+bench: ## Run the benchmarks on the generated county $(DB) (default ruralsw_bench)
+	$(ODOO_PYTHON) tools/bench_case.py --db $(or $(DB),ruralsw_bench)
 
 venv: ## Create or update the dev-tools venv (.venv-ci) from requirements-dev.txt
 	@VENV_PYTHON="$(PYTHON)" tools/ensure_venv.sh "$(VENV)" requirements-dev.txt
