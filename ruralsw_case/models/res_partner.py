@@ -11,7 +11,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..services import id_number as id_number_service
-from ..services import masking
+from ..services import masking, name_search
 from ..services.errors import ServiceValidationError
 from .service_errors import service_error_message
 
@@ -145,11 +145,33 @@ class ResPartner(models.Model):
     )
     anonymised = fields.Boolean(readonly=True, copy=False)
     anonymised_date = fields.Date(readonly=True, copy=False)
+    ruralsw_name_bigrams = fields.Char(
+        compute="_compute_ruralsw_name_bigrams",
+        store=True,
+        index="trigram",
+        copy=False,
+        help="Technical: the two-character pieces of the name of a beneficiary "
+        "or household, so that searching two Chinese characters uses an index.",
+    )
+    ruralsw_name_search = fields.Char(
+        string="Name or Part of It",
+        compute="_compute_ruralsw_name_search",
+        search="_search_ruralsw_name_search",
+    )
 
     def init(self):
         super().init()
         # Unique per company, also for partners without a company (NULLs would
         # otherwise never collide); the Python constraint gives the message.
+        if self.env.registry.has_trigram:
+            # names of three characters and more (the beneficiary drop-down);
+            # an addon cannot set index='trigram' on the core field itself
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS res_partner_name_ruralsw_trgm_idx "
+                    "ON res_partner USING gin (name gin_trgm_ops)"
+                )
+            )
         self.env.cr.execute(
             SQL(
                 "CREATE UNIQUE INDEX IF NOT EXISTS res_partner_id_number_company_uniq "
@@ -216,6 +238,33 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.ruralsw_visible = partner.id in visible.ids
+
+    @api.depends("name", "is_beneficiary", "is_household")
+    def _compute_ruralsw_name_bigrams(self):
+        for partner in self:
+            protected = partner.is_beneficiary or partner.is_household
+            partner.ruralsw_name_bigrams = (
+                name_search.bigram_column(partner.name) if protected else False
+            )
+
+    def _compute_ruralsw_name_search(self):
+        for partner in self:
+            partner.ruralsw_name_search = partner.name
+
+    def _search_ruralsw_name_search(self, operator, value):
+        """Search beneficiaries and households by a part of their name through
+        the indexed bigrams, then confirm on the name itself."""
+        pieces = (
+            name_search.bigrams(value)
+            if operator == "ilike" and isinstance(value, str)
+            else []
+        )
+        if not pieces:
+            return [("name", operator, value)]
+        return [
+            *(("ruralsw_name_bigrams", "like", f" {piece} ") for piece in pieces),
+            ("name", "ilike", value),
+        ]
 
     def _compute_household_member_count(self):
         groups = self.env["res.partner"]._read_group(

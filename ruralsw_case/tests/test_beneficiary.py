@@ -216,3 +216,20 @@ class TestBeneficiary(RuralswCaseCommon):
         self.assertFalse(self.beneficiary_a2.is_vulnerable)
         self.beneficiary_a2.has_disability = True
         self.assertTrue(self.beneficiary_a2.is_vulnerable)
+
+    def test_two_character_name_search_uses_the_bigrams(self):
+        Partner = self.env["res.partner"]
+        village = self.beneficiary_a.village_id
+        xiuying = Partner.create(
+            {"name": "王秀英", "is_beneficiary": True, "village_id": village.id}
+        )
+        Partner.create(
+            {"name": "秀王英", "is_beneficiary": True, "village_id": village.id}
+        )
+        self.assertEqual(xiuying.ruralsw_name_bigrams, " 王秀 秀英 ")
+        found = Partner.search([("ruralsw_name_search", "ilike", "秀英")])
+        self.assertEqual(found, xiuying)
+        # one character has no bigram: the plain name search applies
+        self.assertIn(xiuying, Partner.search([("ruralsw_name_search", "ilike", "英")]))
+        # ordinary contacts keep no bigrams
+        self.assertFalse(Partner.create({"name": "张秀英公司"}).ruralsw_name_bigrams)
