@@ -19,6 +19,9 @@ class TestUi(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the tour reads the English source labels; a database created with
+        # only zh_CN loaded (as make test does) has English inactive
+        cls.env["res.lang"]._activate_lang("en_US")
         # an area chain of its own (codes outside the Guizhou demo data), so
         # that the tour works with and without demo data
         Area = cls.env["ruralsw.area"]
@@ -71,6 +74,7 @@ class TestUi(HttpCase):
             groups="ruralsw_case.group_ruralsw_social_worker",
             ruralsw_area_ids=[Command.set(cls.township.ids)],
             ruralsw_supervisor_id=cls.supervisor.id,
+            lang="en_US",
         )
         # the son, registered with his household, applies and consents for
         # his mother, who cannot act in writing herself

@@ -61,8 +61,8 @@ def _string_constants(module):
 
 
 def test_the_expected_service_files_exist():
-    expected = ["division_code", "errors", "id_number", "masking", "response_time"]
-    assert [*expected, "scoring"] == SERVICE_MODULES
+    expected = ["division_code", "errors", "id_number", "masking", "name_search"]
+    assert [*expected, "response_time", "scoring"] == SERVICE_MODULES
 
 
 def test_importing_every_service_does_not_import_odoo():
