@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 from . import service_errors
+from . import ruralsw_visibility_mixin
 from . import ruralsw_area
 from . import ruralsw_station
 from . import res_company

@@ -13,7 +13,8 @@ class CrmLead(models.Model):
     """Applications and referrals arrive on the intake desk as CRM leads;
     "Open case" turns a qualified one into a case."""
 
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "ruralsw.visibility.mixin"]
 
     ruralsw_intake = fields.Boolean(
         related="team_id.ruralsw_intake", store=True, string="Social Work Intake"
@@ -42,31 +43,20 @@ class CrmLead(models.Model):
         ],
         string="Relation of the Proxy",
     )
-    ruralsw_visible = fields.Boolean(
-        string="Visible to me",
-        compute="_compute_ruralsw_visible",
-        search="_search_ruralsw_visible",
-        help="Technical: intake applications are visible to the social workers "
-        "of their village, to whoever handles or recorded them, and to managers.",
-    )
     ruralsw_case_ids = fields.One2many("ruralsw.case", "lead_id", string="Cases")
     ruralsw_case_count = fields.Integer(compute="_compute_ruralsw_case_count")
 
     @api.model
     def _ruralsw_visible_domain(self):
-        """Domain of the leads the current user may see: every ordinary lead,
-        and the intake applications of their areas (CRM's own rules would
+        """Every ordinary lead, and the intake applications of the user's
+        areas, or that they handle or recorded (CRM's own rules would
         otherwise show every unassigned application to every salesperson)."""
-        partners = self.env["res.partner"]
-        user = self.env.user
-        if any(
-            user.has_group(xmlid) for xmlid in partners._ruralsw_full_scope_groups()
-        ):
+        scope = self._ruralsw_user_scope()
+        if scope == "all":
             return expression.TRUE_DOMAIN
         allowed = expression.FALSE_DOMAIN
-        if any(
-            user.has_group(xmlid) for xmlid in partners._ruralsw_area_scope_groups()
-        ):
+        if scope == "area":
+            user = self.env.user
             allowed = [
                 "|",
                 "|",
@@ -75,23 +65,6 @@ class CrmLead(models.Model):
                 ("ruralsw_village_id", "child_of", user.ruralsw_area_ids.ids),
             ]
         return expression.OR([[("ruralsw_intake", "=", False)], allowed])
-
-    def _search_ruralsw_visible(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on visibility."))
-        domain = self._ruralsw_visible_domain()
-        if (operator == "=") == value:
-            return domain
-        return ["!", *expression.normalize_domain(domain)]
-
-    def _compute_ruralsw_visible(self):
-        visible = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", self.ids), *self._ruralsw_visible_domain()])
-        )
-        for lead in self:
-            lead.ruralsw_visible = lead.id in visible.ids
 
     def _compute_ruralsw_case_count(self):
         groups = dict(

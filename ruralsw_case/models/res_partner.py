@@ -50,17 +50,11 @@ class ResPartner(models.Model):
     logged action.
     """
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "ruralsw.visibility.mixin"]
 
     is_beneficiary = fields.Boolean(index=True, copy=False)
     is_household = fields.Boolean(index=True, copy=False)
-    ruralsw_visible = fields.Boolean(
-        string="Visible to me",
-        compute="_compute_ruralsw_visible",
-        search="_search_ruralsw_visible",
-        help="Technical: whether the current user's social-work areas cover "
-        "this beneficiary or household.",
-    )
     village_id = fields.Many2one(
         "ruralsw.area",
         index="btree_not_null",
@@ -200,44 +194,26 @@ class ResPartner(models.Model):
 
     @api.model
     def _ruralsw_visible_domain(self):
-        """Domain of the beneficiaries and households the current user may
-        see (always true for other partners)."""
-        user = self.env.user
-        if any(user.has_group(xmlid) for xmlid in self._ruralsw_full_scope_groups()):
+        """Beneficiaries and households of the user's areas and cases (every
+        other contact stays visible)."""
+        scope = self._ruralsw_user_scope()
+        if scope == "all":
             return expression.TRUE_DOMAIN
         protected = [
             "|",
             ("is_beneficiary", "=", True),
             ("is_household", "=", True),
         ]
-        if any(user.has_group(xmlid) for xmlid in self._ruralsw_area_scope_groups()):
+        allowed = expression.FALSE_DOMAIN
+        if scope == "area":
+            user = self.env.user
             # the areas served, and the people whose case the user handles
             allowed = [("ruralsw_case_ids.user_id", "=", user.id)]
             if user.ruralsw_area_ids:
                 allowed = expression.OR(
                     [allowed, [("village_id", "child_of", user.ruralsw_area_ids.ids)]]
                 )
-        else:
-            allowed = expression.FALSE_DOMAIN
         return expression.OR([["!", *protected], allowed])
-
-    def _search_ruralsw_visible(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on visibility."))
-        domain = self._ruralsw_visible_domain()
-        if (operator == "=") == value:
-            return domain
-        return ["!", *expression.normalize_domain(domain)]
-
-    def _compute_ruralsw_visible(self):
-        # the record rule and this value must agree: evaluate the same domain
-        visible = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", self.ids), *self._ruralsw_visible_domain()])
-        )
-        for partner in self:
-            partner.ruralsw_visible = partner.id in visible.ids
 
     @api.depends("name", "is_beneficiary", "is_household")
     def _compute_ruralsw_name_bigrams(self):

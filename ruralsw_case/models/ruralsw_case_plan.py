@@ -204,13 +204,15 @@ class RuralswCasePlan(models.Model):
         }
 
 
-class RuralswCaseGoal(models.Model):
-    """A goal of a service plan, scored at evaluation on the Goal Attainment
-    Scale (-2 … +2, 0 being the expected outcome)."""
+class RuralswCasePlanPart(models.AbstractModel):
+    """What goals and planned interventions share: they belong to a plan,
+    and once a supervisor approved it they are locked like the plan itself
+    (only ``_plan_unlocked_fields`` may still change)."""
 
-    _name = "ruralsw.case.goal"
-    _description = "Plan Goal"
+    _name = "ruralsw.case.plan.part"
+    _description = "Part of a Service Plan"
     _order = "plan_id, sequence, id"
+    _plan_unlocked_fields = frozenset()
 
     plan_id = fields.Many2one(
         "ruralsw.case.plan", required=True, index=True, ondelete="cascade"
@@ -218,39 +220,63 @@ class RuralswCaseGoal(models.Model):
     case_id = fields.Many2one(related="plan_id.case_id", store=True, index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     sequence = fields.Integer(default=10)
+
+    def _check_plan_unlocked(self, plans, changed=None):
+        """Refuse changing the parts of an approved plan; the anonymisation
+        job (superuser) may still strip free text."""
+        if self.env.su:
+            return
+        if changed is not None and not set(changed) - self._plan_unlocked_fields:
+            return
+        locked = plans.filtered(lambda p: p.state in ("approved", "superseded"))
+        if locked:
+            raise UserError(
+                self.env._(
+                    "%(plan)s is approved and locked; create a new version to "
+                    "change it.",
+                    plan=locked[0].name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        plan_ids = [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
+        self._check_plan_unlocked(self.env["ruralsw.case.plan"].browse(plan_ids))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_plan_unlocked(self.plan_id, vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved_plan(self):
+        self._check_plan_unlocked(self.plan_id)
+
+
+class RuralswCaseGoal(models.Model):
+    """A goal of a service plan, scored at evaluation on the Goal Attainment
+    Scale (-2 … +2, 0 being the expected outcome)."""
+
+    _name = "ruralsw.case.goal"
+    _inherit = ["ruralsw.case.plan.part"]
+    _description = "Plan Goal"
+    # attainment is scored after approval, at evaluation
+    _plan_unlocked_fields = frozenset({"attainment"})
+
     name = fields.Char(string="Goal", required=True)
     description = fields.Text()
     indicator = fields.Char(help="How achievement will be observed.")
     target_date = fields.Date()
     attainment = fields.Selection(GOAL_ATTAINMENT, copy=False)
 
-    def write(self, vals):
-        locked = self.filtered(lambda g: g.plan_id.state in ("approved", "superseded"))
-        # attainment is scored after approval, at evaluation; the rest is locked
-        if locked and not self.env.su and set(vals) - {"attainment"}:
-            raise UserError(
-                self.env._(
-                    "%(plan)s is approved and locked; create a new version to change "
-                    "its goals.",
-                    plan=locked[0].plan_id.name,
-                )
-            )
-        return super().write(vals)
-
 
 class RuralswCasePlanLine(models.Model):
     """A planned intervention of a service plan."""
 
     _name = "ruralsw.case.plan.line"
+    _inherit = ["ruralsw.case.plan.part"]
     _description = "Planned Intervention"
-    _order = "plan_id, sequence, id"
 
-    plan_id = fields.Many2one(
-        "ruralsw.case.plan", required=True, index=True, ondelete="cascade"
-    )
-    case_id = fields.Many2one(related="plan_id.case_id", store=True, index=True)
-    company_id = fields.Many2one(related="plan_id.company_id", store=True)
-    sequence = fields.Integer(default=10)
     intervention_type = fields.Selection(INTERVENTION_TYPES, required=True)
     description = fields.Char(required=True)
     frequency = fields.Char(help="For example: weekly for two months.")

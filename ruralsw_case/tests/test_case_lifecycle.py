@@ -156,6 +156,24 @@ class TestCaseLifecycle(RuralswCaseCommon):
         with self.assertRaises(UserError):
             plan.goal_ids.with_user(self.worker_a).write({"name": "Another goal"})
         self.assertEqual(plan.goal_ids.name, "Sell the harvest online")
+        # goals and planned interventions cannot be added, changed or removed
+        Line = self.env["ruralsw.case.plan.line"].with_user(self.worker_a)
+        lines_before = plan.line_ids
+        with self.assertRaises(UserError):
+            Line.create(
+                {
+                    "plan_id": plan.id,
+                    "intervention_type": "phone",
+                    "description": "Unapproved extra call",
+                }
+            )
+        with self.assertRaises(UserError):
+            plan.goal_ids.with_user(self.worker_a).unlink()
+        if plan.line_ids:
+            with self.assertRaises(UserError):
+                plan.line_ids.with_user(self.worker_a).write({"frequency": "Daily"})
+        self.assertEqual(plan.line_ids, lines_before)
+        self.assertEqual(len(plan.goal_ids), 1)
         # scoring the goals at evaluation is still allowed
         plan.goal_ids.with_user(self.worker_a).write({"attainment": "1"})
         self.assertEqual(plan.goal_ids.attainment, "1")
