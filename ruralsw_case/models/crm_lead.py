@@ -121,7 +121,9 @@ class CrmLead(models.Model):
                 "channel": self.ruralsw_channel or "walk_in",
                 "priority": priority,
                 "lead_id": self.id,
-                "intake_date": self.create_date,
+                # Odoo writes datetimes to the second: a first contact recorded
+                # within the lead's first second must not count as before it.
+                "intake_date": self.create_date.replace(microsecond=0),
                 "description": self.description,
                 "need_ids": [
                     fields.Command.create(

@@ -1,6 +1,10 @@
 # Copyright 2026 ruralsw contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
+from datetime import datetime
+
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
@@ -59,7 +63,7 @@ class TestIntake(RuralswCaseCommon):
 
         self.assertEqual(case.channel, "volunteer_proxy")
         self.assertEqual(case.area_id, self.village_a)
-        self.assertEqual(case.intake_date, lead.create_date)
+        self.assertEqual(case.intake_date, lead.create_date.replace(microsecond=0))
         self.assertEqual(case.priority, "2")
         self.assertEqual(case.lead_id, lead)
         self.assertEqual(case.user_id, self.worker_a)
@@ -69,6 +73,22 @@ class TestIntake(RuralswCaseCommon):
 
         self.assertTrue(lead.stage_id.is_won)
         self.assertEqual(lead.probability, 100)
+
+    def test_first_contact_in_the_intake_second(self):
+        """A call-back in the same second as the online application is valid."""
+        lead = self._lead()
+        created = datetime(2026, 3, 2, 9, 30, 15, 700000)
+        self.env.cr.execute(
+            "UPDATE crm_lead SET create_date = %s WHERE id = %s", (created, lead.id)
+        )
+        lead.invalidate_recordset(["create_date"])
+        case = self.env["ruralsw.case"].browse(
+            lead.action_ruralsw_open_case()["res_id"]
+        )
+        with freeze_time(created):
+            case.with_user(self.worker_a).action_record_first_contact()
+        self.assertEqual(case.first_contact_date, created.replace(microsecond=0))
+        self.assertEqual(case.response_hours, 0)
 
     def test_open_case_links_the_known_beneficiary(self):
         lead = self._lead(
