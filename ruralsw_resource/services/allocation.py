@@ -203,26 +203,18 @@ def plan(
     validate(demands)
     sources = list(sources)
     remaining = {key: qty for key, qty in stock.items() if qty > epsilon}
-    holders = {}
-    for source_key, product in remaining:
-        holders.setdefault(product, set()).add(source_key)
     ranking = {}
     cursors = {}
     result = Plan()
     for demand in sorted(demands, key=sort_key):
-        cursor_key = (demand.area, demand.product)
-        cursor = cursors.get(cursor_key)
+        ranked = ranking.get(demand.area)
+        if ranked is None:
+            ranked = ranking[demand.area] = rank_sources(
+                demand, sources, road_distances
+            )
+        cursor = cursors.get((demand.area, demand.product))
         if cursor is None:
-            ranked = ranking.get(demand.area)
-            if ranked is None:
-                ranked = ranking[demand.area] = rank_sources(
-                    demand, sources, road_distances
-                )
-            owners = holders.get(demand.product, ())
-            cursor = cursors[cursor_key] = [
-                0,
-                [(km, source) for km, source in ranked if source.key in owners],
-            ]
+            cursor = cursors[(demand.area, demand.product)] = [0, ranked]
         missing = _serve(demand, cursor, remaining, result, epsilon)
         if missing > epsilon:
             result.shortfalls[demand.key] = missing

@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-DEFAULT_WEIGHTS = {"skill": 0.4, "dialect": 0.2, "distance": 0.25, "load": 0.15}
+DEFAULT_WEIGHTS = {"skill": 0.4, "dialect": 0.25, "distance": 0.2, "load": 0.15}
 
 
 @dataclass(frozen=True)
