@@ -364,14 +364,6 @@ class RuralswAidRequestLine(models.Model):
         index=True,
     )
 
-    _sql_constraints = [
-        (
-            "quantity_positive",
-            "CHECK(quantity > 0)",
-            "The quantity of an aid request line must be positive.",
-        ),
-    ]
-
     @api.depends("beneficiary_id", "household_id")
     def _compute_area_id(self):
         for line in self:

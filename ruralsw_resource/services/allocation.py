@@ -248,7 +248,8 @@ def check_reservable(rows, available, epsilon=1e-9):
 def refill_suggestions(shortfalls, stock, township_of, township_sources, epsilon=1e-9):
     """Suggest internal transfers to refill townships that ran short.
 
-    :param shortfalls: ``{(township, product): quantity short}``
+    :param shortfalls: ``{(township, product): quantity short}`` (what the
+        township lacks to cover what it was asked for)
     :param stock: ``{(source_key, product): quantity left}``
     :param township_of: ``{source_key: township}`` of every warehouse
     :param township_sources: ``{township: source_key}``, the township's

@@ -240,10 +240,11 @@ class RuralswAidAllocation(models.TransientModel):
             JOIN stock_warehouse w ON w.id = l.warehouse_id
             JOIN stock_location s ON s.id = w.lot_stock_id
             WHERE l.usage = 'internal'
-              AND l.parent_path LIKE s.parent_path || '%%'
+              AND l.parent_path LIKE s.parent_path || %s
               AND w.id = ANY(%s)
               AND q.product_id = ANY(%s)
             """,
+            "%",
             warehouses.ids,
             products.ids,
         )
@@ -268,14 +269,9 @@ class RuralswAidAllocation(models.TransientModel):
         }
 
     def _ruralsw_build_refills(self, result, request_lines, warehouses):
-        """Internal transfers that would refill the townships that ran short."""
-        lines_by_id = {line.id: line for line in request_lines}
-        shortfalls = defaultdict(float)
-        for key, qty in result.shortfalls.items():
-            line = lines_by_id[key]
-            shortfalls[(line.township_id.id, line.product_id.id)] += qty
-        if not shortfalls:
-            return
+        """Internal transfers that would bring each township served by this
+        plan back to at least what it was asked for, from the warehouses of
+        other townships with the most left."""
         township_of = {}
         township_sources = {}
         for warehouse in warehouses:
@@ -284,8 +280,21 @@ class RuralswAidAllocation(models.TransientModel):
             township_of[warehouse.id] = township.id
             if warehouse.ruralsw_station_id.station_type == "township_centre":
                 township_sources.setdefault(township.id, warehouse.id)
+        needs = defaultdict(float)
+        for line in request_lines:
+            needs[(line.township_id.id, line.product_id.id)] += line.qty_to_allocate
+        left = defaultdict(float)
+        for (warehouse, product), qty in result.remaining.items():
+            left[(township_of.get(warehouse), product)] += qty
+        shortfalls = {
+            key: need - left[key]
+            for key, need in needs.items()
+            if need > left[key] + 1e-9
+        }
+        if not shortfalls:
+            return
         suggestions = allocation.refill_suggestions(
-            dict(shortfalls), result.remaining, township_of, township_sources
+            shortfalls, result.remaining, township_of, township_sources
         )
         self.env["ruralsw.aid.allocation.refill"].create(
             [
@@ -469,10 +478,6 @@ class RuralswAidAllocation(models.TransientModel):
                                 "location_dest_id": customers.id,
                                 "company_id": warehouse.company_id.id,
                                 "ruralsw_request_line_id": row.request_line_id.id,
-                                "partner_id": (
-                                    row.request_line_id.household_id
-                                    or row.request_line_id.beneficiary_id
-                                ).id,
                             }
                         )
                         for row in group
