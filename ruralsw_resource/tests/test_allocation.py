@@ -298,9 +298,9 @@ class TestAllocation(RuralswResourceCommon):
         self.assertEqual(households, self.h1 | self.h2 | self.h3)
         kit = {
             hh: sorted(
-                requests.line_ids.filtered(lambda l, h=hh: l.household_id == h).mapped(
-                    "product_id.default_code"
-                )
+                requests.line_ids.filtered(
+                    lambda line, h=hh: line.household_id == h
+                ).mapped("product_id.default_code")
             )
             for hh in households
         }
