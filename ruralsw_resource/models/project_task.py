@@ -26,8 +26,11 @@ class ProjectTask(models.Model):
     def _ruralsw_match_task(self, start=None, stop=None, hours=2.0):
         """The task as the matching service sees it."""
         self.ensure_one()
-        beneficiary = self.ruralsw_case_id.beneficiary_id
-        area = self.ruralsw_area_id
+        # sudo: the coordinator matching volunteers reads the dialects and
+        # the village of the visit's beneficiary, not the case
+        task = self.sudo()
+        beneficiary = task.ruralsw_case_id.beneficiary_id
+        area = task.ruralsw_area_id
         return volunteer_match.Task(
             key=self.id,
             skills=frozenset(self.ruralsw_skill_ids.ids),

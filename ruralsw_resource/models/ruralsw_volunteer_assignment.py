@@ -260,6 +260,15 @@ class RuralswVolunteerAssignment(models.Model):
         return slots, calendar.tz
 
     @api.model
+    def _ruralsw_availability_utc(self, volunteer, moment):
+        """Weekly slots of a volunteer in UTC, for the week of ``moment``."""
+        slots, tz = self._ruralsw_availability(volunteer)
+        if not slots or not tz:
+            return slots
+        offset = pytz.timezone(tz).utcoffset(moment).total_seconds() / 3600
+        return volunteer_match.shift_slots(slots, offset)
+
+    @api.model
     def _ruralsw_local(self, moment, tz):
         if not tz or not moment:
             return moment

@@ -40,7 +40,9 @@ class StockPicking(models.Model):
         )
         lines = moves.ruralsw_request_line_id
         lines.request_id._ruralsw_update_state()
-        guided = lines.filtered(
+        # sudo: warehouse staff cannot read cases; the follow-up needs the
+        # case's social worker and phase only
+        guided = lines.sudo().filtered(
             lambda line: (
                 line.product_id.ruralsw_needs_guidance
                 and line.case_id.user_id

@@ -245,6 +245,26 @@ def within_availability(availability, start, stop):
     return True
 
 
+def shift_slots(slots, offset_hours):
+    """Weekly slots in local time → the same slots in UTC.
+
+    :param slots: ``[(weekday, hour_from, hour_to)]`` local
+    :param offset_hours: local time minus UTC (8 for China)
+    :return: the slots in UTC, a slot crossing midnight split in two
+    """
+    shifted = []
+    for weekday, hour_from, hour_to in slots:
+        start = weekday * 24 + hour_from - offset_hours
+        stop = weekday * 24 + hour_to - offset_hours
+        while start < stop:
+            day = int(start // 24)
+            day_end = (day + 1) * 24
+            end = min(stop, day_end)
+            shifted.append((day % 7, start - day * 24, end - day * 24))
+            start = end
+    return tuple(sorted(shifted))
+
+
 def week_bounds(moment):
     """Monday 00:00 and the next Monday 00:00 around ``moment``."""
     monday = (moment - timedelta(days=moment.weekday())).replace(

@@ -2,3 +2,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 from . import test_allocation
+from . import test_delivery
+from . import test_volunteer

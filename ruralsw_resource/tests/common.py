@@ -288,7 +288,28 @@ class RuralswResourceCommon(TransactionCase):
             .browse(action["res_id"])
         )
 
+    def assertRaisesMessage(self, exception, regex):
+        """``assertRaises`` (which rolls back to a savepoint, unlike
+        ``assertRaisesRegex``) that also checks the message."""
+        return _RaisesMessage(self, exception, regex)
+
     def _available(self, warehouse, product):
         return self.env["stock.quant"]._get_available_quantity(
             product, warehouse.lot_stock_id
         )
+
+
+class _RaisesMessage:
+    def __init__(self, case, exception, regex):
+        self.case = case
+        self.manager = case.assertRaises(exception)
+        self.regex = regex
+
+    def __enter__(self):
+        self.caught = self.manager.__enter__()
+        return self.caught
+
+    def __exit__(self, *exc_info):
+        result = self.manager.__exit__(*exc_info)
+        self.case.assertRegex(str(self.caught.exception), self.regex)
+        return result

@@ -98,10 +98,10 @@ class TestAllocation(RuralswResourceCommon):
         request = self._request([(self.rice, 4, self.h1)])
         preview = self._preview(request)
         preview.line_ids.quantity = 6
-        with self.assertRaisesRegex(UserError, "only 4 remain"):
+        with self.assertRaisesMessage(UserError, "only 4 remain"):
             preview.action_confirm()
         preview.line_ids.write({"quantity": 2, "warehouse_id": False})
-        with self.assertRaisesRegex(UserError, "Source Warehouse"):
+        with self.assertRaisesMessage(UserError, "Source Warehouse"):
             preview.action_confirm()
         self.assertFalse(request.line_ids.move_ids)
 
@@ -156,7 +156,7 @@ class TestAllocation(RuralswResourceCommon):
 
     def test_bad_input(self):
         Request = self.env["ruralsw.aid.request"]
-        with self.assertRaisesRegex(ValidationError, "must be positive"):
+        with self.assertRaisesMessage(ValidationError, "must be positive"):
             Request.create(
                 {
                     "line_ids": [
@@ -170,7 +170,7 @@ class TestAllocation(RuralswResourceCommon):
                     ]
                 }
             )
-        with self.assertRaisesRegex(ValidationError, "Pen is not an aid material"):
+        with self.assertRaisesMessage(ValidationError, "Pen is not an aid material"):
             Request.create(
                 {
                     "line_ids": [
@@ -234,9 +234,9 @@ class TestAllocation(RuralswResourceCommon):
             }
         )
         request.action_submit()
-        with self.assertRaisesRegex(UserError, "Lost village has no coordinates"):
+        with self.assertRaisesMessage(UserError, "Lost village has no coordinates"):
             self._preview(request)
-        with self.assertRaisesRegex(UserError, "Only approved requests"):
+        with self.assertRaisesMessage(UserError, "Only approved requests"):
             self._preview(self._request([(self.rice, 1, self.h1)], submit=False))
 
     def test_create_from_case(self):
@@ -249,9 +249,9 @@ class TestAllocation(RuralswResourceCommon):
         self.assertEqual(request.line_ids.beneficiary_id, self.b1)
         self.assertEqual(request.line_ids.product_id, self.rice | self.wheelchair)
         self.assertTrue(request.date_deadline)
-        with self.assertRaisesRegex(UserError, "no aid items"):
+        with self.assertRaisesMessage(UserError, "no aid items"):
             self.env["ruralsw.aid.request"].create_from_case(self.case1, [])
-        with self.assertRaisesRegex(ValidationError, "Pen is not an aid material"):
+        with self.assertRaisesMessage(ValidationError, "Pen is not an aid material"):
             self.env["ruralsw.aid.request"].create_from_case(
                 self.case1, [(self.pen, 1)]
             )

@@ -102,7 +102,7 @@ class RuralswVolunteerSuggest(models.TransientModel):
         Assignment = self.env["ruralsw.volunteer.assignment"]
         result = []
         for partner in partners:
-            slots, _tz = Assignment._ruralsw_availability(partner)
+            slots = Assignment._ruralsw_availability_utc(partner, moment)
             area = partner.ruralsw_home_area_id
             result.append(
                 volunteer_match.Volunteer(

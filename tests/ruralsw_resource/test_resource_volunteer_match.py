@@ -197,3 +197,16 @@ def test_bulk_at_benchmark_size_gives_each_task_distinct_simultaneous_volunteers
 def test_scores_are_between_0_and_1(weights):
     s = vm.score(task(skills={"a"}), volunteer("v", skills={"a"}), weights=weights)
     assert 0 <= s.score <= 1
+
+
+def test_shift_slots_to_utc():
+    # 08:00-12:00 in China (UTC+8) is 00:00-04:00 UTC the same day; 06:00-10:00
+    # on a Monday is Sunday 22:00-24:00 and Monday 00:00-02:00 UTC
+    assert vm.shift_slots(((0, 8.0, 12.0),), 8) == ((0, 0.0, 4.0),)
+    assert vm.shift_slots(((0, 6.0, 10.0),), 8) == ((0, 0.0, 2.0), (6, 22.0, 24.0))
+    utc_monday_1am = datetime(2026, 12, 7, 1, 0)
+    assert vm.within_availability(
+        vm.shift_slots(((0, 8.0, 12.0),), 8),
+        utc_monday_1am,
+        utc_monday_1am + timedelta(hours=2),
+    )
