@@ -215,7 +215,9 @@ class RuralswDonation(models.Model):
             donation.move_id = move
 
     def _ruralsw_confirm_in_kind(self):
-        Lot = self.env["stock.lot"]
+        # sudo: finance records the gift; the lots and the receipt belong to
+        # the warehouse, which validates the receipt when the goods arrive
+        Lot = self.env["stock.lot"].sudo()
         pickings_vals = []
         for donation in self:
             if not donation.warehouse_id:
@@ -274,18 +276,6 @@ class RuralswDonation(models.Model):
                             "product_uom": line.product_id.uom_id.id,
                             "location_id": source.id,
                             "location_dest_id": warehouse.lot_stock_id.id,
-                            "move_line_ids": [
-                                Command.create(
-                                    {
-                                        "product_id": line.product_id.id,
-                                        "lot_id": lot.id,
-                                        "quantity": line.quantity,
-                                        "product_uom_id": line.product_id.uom_id.id,
-                                        "location_id": source.id,
-                                        "location_dest_id": warehouse.lot_stock_id.id,
-                                    }
-                                )
-                            ],
                         }
                     )
                 )
@@ -301,10 +291,28 @@ class RuralswDonation(models.Model):
                     "move_ids": moves,
                 }
             )
-        pickings = self.env["stock.picking"].create(pickings_vals)
+        pickings = self.env["stock.picking"].sudo().create(pickings_vals)
         pickings.action_confirm()
+        # a receipt's move lines are made by the confirmation: each donated
+        # batch then gets its lot
+        moves = pickings.move_ids.sorted("id")
+        MoveLine = self.env["stock.move.line"].sudo()
+        new_lines = []
+        for move, lot in zip(moves, lots, strict=True):
+            if move.move_line_ids:
+                move.move_line_ids.write(
+                    {"lot_id": lot.id, "quantity": move.product_uom_qty}
+                )
+            else:
+                new_lines.append(
+                    {
+                        **move._prepare_move_line_vals(quantity=move.product_uom_qty),
+                        "lot_id": lot.id,
+                    }
+                )
+        MoveLine.create(new_lines)
         for donation, picking in zip(self, pickings, strict=True):
-            donation.picking_id = picking
+            donation.picking_id = picking.id
         self._ruralsw_record_in_kind_inflow()
 
     def _ruralsw_record_in_kind_inflow(self):

@@ -60,8 +60,8 @@ class RuralswFundPool(models.Model):
                 if total and abs(actual - line.target_share) > pool.tolerance:
                     drifting.append(
                         self.env._(
-                            "%(source)s is at %(actual).1f %% (target %(target).1f %%)",
-                            source=labels[line.source],
+                            "%(fund_source)s is at %(actual).1f %% (target %(target).1f %%)",
+                            fund_source=labels[line.source],
                             actual=actual,
                             target=line.target_share,
                         )
@@ -157,3 +157,4 @@ class RuralswFundPoolLine(models.Model):
                 raise ValidationError(
                     self.env._("Target (%) must be between 0 and 100.")
                 )
+        self.pool_id._check_shares()

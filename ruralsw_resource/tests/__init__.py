@@ -4,3 +4,4 @@
 from . import test_allocation
 from . import test_delivery
 from . import test_volunteer
+from . import test_funds
