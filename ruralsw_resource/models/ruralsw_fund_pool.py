@@ -60,7 +60,8 @@ class RuralswFundPool(models.Model):
                 if total and abs(actual - line.target_share) > pool.tolerance:
                     drifting.append(
                         self.env._(
-                            "%(fund_source)s is at %(actual).1f %% (target %(target).1f %%)",
+                            "%(fund_source)s is at %(actual).1f %% "
+                            "(target %(target).1f %%)",
                             fund_source=labels[line.source],
                             actual=actual,
                             target=line.target_share,
