@@ -5,3 +5,4 @@ from . import test_allocation
 from . import test_delivery
 from . import test_volunteer
 from . import test_funds
+from . import test_access_rights
