@@ -26,6 +26,7 @@
         "data/ir_sequence_data.xml",
         "data/account_analytic_plan_data.xml",
         "data/mail_template_data.xml",
+        "data/ruralsw_volunteer_data.xml",
         "report/ruralsw_donation_impact_report.xml",
         "views/product_template_views.xml",
         "views/stock_warehouse_views.xml",

@@ -53,6 +53,29 @@ class ResCompany(models.Model):
                     self.env._("Aid Approval Above (quantity) cannot be negative.")
                 )
 
+    def _ruralsw_setup_donation_accounting(self):
+        """Fill the donation journal and income account where they are
+        empty: the first bank journal and an other-income account of the
+        company's chart."""
+        for company in self:
+            vals = {}
+            if not company.ruralsw_donation_journal_id:
+                journal = self.env["account.journal"].search(
+                    [("company_id", "=", company.id), ("type", "=", "bank")], limit=1
+                )
+                vals["ruralsw_donation_journal_id"] = journal.id
+            if not company.ruralsw_donation_account_id:
+                account = self.env["account.account"].search(
+                    [
+                        ("company_ids", "in", company.id),
+                        ("account_type", "in", ("income_other", "income")),
+                    ],
+                    order="account_type desc, code",
+                    limit=1,
+                )
+                vals["ruralsw_donation_account_id"] = account.id
+            company.write({k: v for k, v in vals.items() if v})
+
     def _ruralsw_aid_deadline_days(self):
         """Days to serve an aid request, per priority key."""
         self.ensure_one()

@@ -6,3 +6,4 @@ from . import test_delivery
 from . import test_volunteer
 from . import test_funds
 from . import test_access_rights
+from . import test_ui

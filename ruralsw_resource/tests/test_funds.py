@@ -82,7 +82,7 @@ class TestFunds(RuralswResourceCommon):
                 "donation_type": "cash",
                 "amount": amount,
                 "fund_id": fund.id,
-                "date": date(2026, 12, 1),
+                "date": date(2030, 6, 1),
             }
         )
         donation.action_confirm()
@@ -111,7 +111,14 @@ class TestFunds(RuralswResourceCommon):
         pool = (
             self.env["ruralsw.fund.pool"]
             .with_user(self.finance)
-            .create({"name": "Pool", "date_from": date(2026, 1, 1), "tolerance": 5})
+            .create(
+                {
+                    "name": "Pool",
+                    "date_from": date(2030, 6, 1),
+                    "date_to": date(2030, 6, 30),
+                    "tolerance": 5,
+                }
+            )
         )
         self.assertEqual(
             sorted(pool.line_ids.mapped("target_share")), [20.0, 30.0, 50.0]

@@ -449,6 +449,11 @@ class RuralswAidAllocation(models.TransientModel):
     def _ruralsw_create_pickings(self, rows):
         """One delivery per (source warehouse, destination village), one move
         per row; created in one batch."""
+        return self.env["stock.picking"].create(self._ruralsw_picking_vals(rows))
+
+    @api.model
+    def _ruralsw_picking_vals(self, rows):
+        """Values of the deliveries of ``rows`` (see _ruralsw_create_pickings)."""
         customers = self.env["stock.picking"]._ruralsw_customer_location()
         groups = defaultdict(list)
         for row in rows:
@@ -484,7 +489,7 @@ class RuralswAidAllocation(models.TransientModel):
                     ],
                 }
             )
-        return self.env["stock.picking"].create(vals_list)
+        return vals_list
 
     def action_create_refills(self):
         """Create the suggested internal transfers as drafts."""
