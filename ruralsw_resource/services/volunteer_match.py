@@ -89,8 +89,11 @@ def distance_km(lat1, lon1, lat2, lon2):
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(task, volunteer, weights=None, max_km=30.0):
-    """Score one volunteer for one task; None when not eligible."""
+def score(task, volunteer, weights=None, max_km=30.0, load_hours=None, km=False):
+    """Score one volunteer for one task; None when not eligible.
+
+    ``load_hours`` overrides the volunteer's planned hours of the week;
+    ``km`` gives the distance when the caller knows it (None: unknown)."""
     weights = weights or DEFAULT_WEIGHTS
     if task.skills:
         matched = len(task.skills & volunteer.skills)
@@ -100,9 +103,10 @@ def score(task, volunteer, weights=None, max_km=30.0):
     else:
         skill = 1.0
     dialect = 1.0 if not task.dialects or task.dialects & volunteer.dialects else 0.0
-    km = distance_km(
-        task.latitude, task.longitude, volunteer.latitude, volunteer.longitude
-    )
+    if km is False:
+        km = distance_km(
+            task.latitude, task.longitude, volunteer.latitude, volunteer.longitude
+        )
     if km is None:
         near = 0.5
     elif km > max_km:
@@ -110,7 +114,8 @@ def score(task, volunteer, weights=None, max_km=30.0):
     else:
         near = 1.0 - km / max_km
     if volunteer.max_hours_week:
-        free = volunteer.max_hours_week - volunteer.load_hours
+        load_hours = volunteer.load_hours if load_hours is None else load_hours
+        free = volunteer.max_hours_week - load_hours
         if free < task.hours:
             return None
         load = free / volunteer.max_hours_week
@@ -135,25 +140,44 @@ def rank(task, volunteers, limit=5, weights=None, max_km=30.0):
     return heapq.nsmallest(limit, scored, key=lambda s: (-s.score, str(s.volunteer)))
 
 
-class _SkillIndex:
-    """Volunteers by skill, so a task only looks at those who have one of
-    its skills."""
+class _PlaceIndex:
+    """Volunteers by home place and skill: a task looks at the places within
+    reach only (one distance per place, not per volunteer), and there at
+    the volunteers who have one of its skills."""
 
     def __init__(self, volunteers):
         self.all = list(volunteers)
-        self.by_skill = {}
+        self.places = {}
         for volunteer in self.all:
+            place = self.places.setdefault(
+                (volunteer.latitude, volunteer.longitude), {"all": [], "skills": {}}
+            )
+            place["all"].append(volunteer)
             for skill in volunteer.skills:
-                self.by_skill.setdefault(skill, []).append(volunteer)
+                place["skills"].setdefault(skill, []).append(volunteer)
+        self._distances = {}
 
-    def candidates(self, task):
-        if not task.skills:
-            return self.all
-        seen = {}
-        for skill in task.skills:
-            for volunteer in self.by_skill.get(skill, ()):
-                seen[volunteer.key] = volunteer
-        return seen.values()
+    def candidates(self, task, max_km):
+        """``[(km, volunteer)]`` worth scoring for ``task``."""
+        origin = (task.latitude, task.longitude)
+        found = []
+        for point, place in self.places.items():
+            key = (origin, point)
+            km = self._distances.get(key, False)
+            if km is False:
+                km = self._distances[key] = distance_km(*origin, *point)
+            if km is not None and km > max_km:
+                continue
+            if not task.skills:
+                found.extend((km, volunteer) for volunteer in place["all"])
+                continue
+            seen = set()
+            for skill in task.skills:
+                for volunteer in place["skills"].get(skill, ()):
+                    if volunteer.key not in seen:
+                        seen.add(volunteer.key)
+                        found.append((km, volunteer))
+        return found
 
 
 def suggest_bulk(tasks, volunteers, limit=3, weights=None, max_km=30.0):
@@ -167,28 +191,42 @@ def suggest_bulk(tasks, volunteers, limit=3, weights=None, max_km=30.0):
     :return: ``{task key: [Suggestion]}``; the first one is the proposed
         assignee
     """
-    index = _SkillIndex(volunteers)
+    index = _PlaceIndex(volunteers)
+    weights = weights or DEFAULT_WEIGHTS
+    w_skill, w_dialect = weights["skill"], weights["dialect"]
+    w_distance, w_load = weights["distance"], weights["load"]
     load = {volunteer.key: volunteer.load_hours for volunteer in index.all}
     busy = {}
     result = {}
     ordered = sorted(tasks, key=lambda t: (t.start is None, t.start, str(t.key)))
     for task in ordered:
+        needed = len(task.skills)
+        hours = task.hours
         scored = []
-        for volunteer in index.candidates(task):
-            if load[volunteer.key] != volunteer.load_hours:
-                volunteer = Volunteer(
-                    volunteer.key,
-                    volunteer.skills,
-                    volunteer.dialects,
-                    volunteer.latitude,
-                    volunteer.longitude,
-                    volunteer.max_hours_week,
-                    load[volunteer.key],
-                    volunteer.availability,
-                )
-            suggestion = score(task, volunteer, weights, max_km)
-            if suggestion is None:
-                continue
+        # the score of :func:`score`, inlined: this loop runs a million times
+        for km, volunteer in index.candidates(task, max_km):
+            if volunteer.max_hours_week:
+                free = volunteer.max_hours_week - load[volunteer.key]
+                if free < hours:
+                    continue
+                part_load = free / volunteer.max_hours_week
+            else:
+                part_load = 1.0
+            part_skill = len(task.skills & volunteer.skills) / needed if needed else 1.0
+            part_dialect = (
+                1.0 if not task.dialects or task.dialects & volunteer.dialects else 0.0
+            )
+            part_distance = 0.5 if km is None else 1.0 - km / max_km
+            value = (
+                w_skill * part_skill
+                + w_dialect * part_dialect
+                + w_distance * part_distance
+                + w_load * part_load
+            )
+            scored.append((-value, str(volunteer.key), km, volunteer))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        best = []
+        for _value, _name, km, volunteer in scored:
             if task.start is not None and any(
                 overlaps(task.start, task.stop, start, stop)
                 for start, stop in busy.get(volunteer.key, ())
@@ -196,10 +234,11 @@ def suggest_bulk(tasks, volunteers, limit=3, weights=None, max_km=30.0):
                 continue
             if not within_availability(volunteer.availability, task.start, task.stop):
                 continue
-            scored.append(suggestion)
-        best = heapq.nsmallest(
-            limit, scored, key=lambda s: (-s.score, str(s.volunteer))
-        )
+            best.append(
+                score(task, volunteer, weights, max_km, load[volunteer.key], km=km)
+            )
+            if len(best) >= limit:
+                break
         result[task.key] = best
         if best:
             chosen = best[0].volunteer

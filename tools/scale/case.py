@@ -21,7 +21,7 @@ gates of its phase, as if it had been moved there through the ORM.
 from odoo import Command
 from odoo.tools import SQL
 
-from . import Check, synth
+from . import Check, db, synth
 from .case_draft import CASES, PHASE_ORDER, CaseDraft, draw_consents
 from .case_people import (
     BENEFICIARIES,
@@ -105,8 +105,10 @@ def generate(env, config):
     draft = CaseDraft(config, county, residents, tables)
     draft.draw_all()
     draw_consents(config, draft)
+    partner_defaults = db.orm_defaults(env, "res.partner")
     insert_households(cr, config, county, households, residents)
     insert_beneficiaries(cr, config, county, residents)
+    db.drop_defaults(cr, partner_defaults)
     write_all(env, config, county, tables)
     env.invalidate_all()
     _advance_case_sequence(env, config, tables.case.rows)

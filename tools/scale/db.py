@@ -97,6 +97,52 @@ def id_sequence(cr, table):
     return cr.fetchone()[0]
 
 
+def orm_defaults(env, model_name):
+    """Give the NOT NULL columns of ``model_name``'s table that have no
+    database default (added by other installed addons, e.g. ``account`` on
+    ``res_partner``) the ORM default, so that bulk INSERTs naming only the
+    columns a step knows still succeed; return the columns set, for
+    :func:`drop_defaults`."""
+    model = env[model_name]
+    env.cr.execute(
+        SQL(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = %s AND is_nullable = 'NO' AND column_default IS NULL "
+            "AND column_name != 'id'",
+            model._table,
+        )
+    )
+    names = [name for (name,) in env.cr.fetchall() if name in model._fields]
+    defaults = model.default_get(names)
+    done = []
+    for name in names:
+        if defaults.get(name) is None:
+            continue
+        env.cr.execute(
+            SQL(
+                "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s",
+                SQL.identifier(model._table),
+                SQL.identifier(name),
+                defaults[name],
+            )
+        )
+        done.append(name)
+    return model._table, done
+
+
+def drop_defaults(cr, table_columns):
+    """Undo :func:`orm_defaults`."""
+    table, columns = table_columns
+    for name in columns:
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT",
+                SQL.identifier(table),
+                SQL.identifier(name),
+            )
+        )
+
+
 def analyze(cr, tables):
     """Refresh the planner statistics of ``tables``."""
     for table in tables:
