@@ -15,6 +15,7 @@ import uuid
 
 import psycopg2
 from psycopg2 import errorcodes
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from odoo import fields, http
 from odoo.http import request
@@ -93,10 +94,11 @@ class RuralswApi(http.Controller):
         length = httprequest.content_length
         if length is not None and length > MAX_BODY:
             raise BridgeError("too_large", "", {"max": MAX_BODY})
-        body = httprequest.stream.read(MAX_BODY + 1)
-        if len(body) > MAX_BODY:
-            raise BridgeError("too_large", "", {"max": MAX_BODY})
-        return body
+        httprequest.max_content_length = MAX_BODY
+        try:
+            return httprequest.get_data()
+        except RequestEntityTooLarge:
+            raise BridgeError("too_large", "", {"max": MAX_BODY}) from None
 
     def _parse_json(self, body):
         if request.httprequest.mimetype != "application/json":

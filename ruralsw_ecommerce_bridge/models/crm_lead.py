@@ -258,7 +258,7 @@ class CrmLead(models.Model):
         vals = {
             "beneficiary_id": beneficiary.id,
             "method": "online",
-            "notes": self.env._("Given online through %(source)s.", source=source),
+            "notes": self.env._("Given online through %(channel)s.", channel=source),
             "company_id": beneficiary.company_id.id or self.env.company.id,
         }
         if proxy:

@@ -13,8 +13,9 @@ class RuralswCase(models.Model):
     def _ruralsw_assign_social_worker(self, area):
         """The social worker serving ``area`` with the lowest open caseload:
         open cases plus open applications not yet turned into a case (so
-        that a burst of online applications is spread out). The platforms'
-        technical users hold social-worker rights but never get work."""
+        that a burst of online applications is spread out). Social workers
+        come before supervisors; the platforms' technical users hold
+        social-worker rights but never get work."""
         group = self.env.ref("ruralsw_case.group_ruralsw_social_worker")
         platform_group = self.env.ref(PLATFORM_GROUP)
         ancestors = [int(a) for a in (area.parent_path or "").split("/") if a]
@@ -31,6 +32,12 @@ class RuralswCase(models.Model):
                     ("share", "=", False),
                 ]
             )
+        )
+        # supervisors serve whole counties: they follow up only where no
+        # social worker of their own serves the village
+        supervisor_group = self.env.ref("ruralsw_case.group_ruralsw_supervisor")
+        workers = (
+            workers.filtered(lambda u: supervisor_group not in u.groups_id) or workers
         )
         if not workers:
             return workers
