@@ -273,12 +273,13 @@ class RuralswApi(http.Controller):
         rows, rejected, accept_partial = payload.validate_orders(
             data, fields.Datetime.now()
         )
-        accepted = duplicates = 0
-        if not rejected or accept_partial:
-            accepted, duplicates, more = request.env["ruralsw.order"]._ruralsw_ingest(
-                platform, rows, accept_partial=accept_partial
-            )
-            rejected = sorted(rejected + more, key=lambda row: row["index"])
+        accepted, duplicates, more = request.env["ruralsw.order"]._ruralsw_ingest(
+            platform,
+            rows,
+            accept_partial=accept_partial,
+            check_only=bool(rejected) and not accept_partial,
+        )
+        rejected = sorted(rejected + more, key=lambda row: row["index"])
         if rejected and not accept_partial:
             error = BridgeError(
                 "invalid_rows",

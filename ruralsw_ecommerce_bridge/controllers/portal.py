@@ -109,7 +109,13 @@ class RuralswApplyPortal(http.Controller):
         }
 
     @http.route(
-        "/ruralsw/apply", type="http", auth="public", methods=["GET"], sitemap=False
+        "/ruralsw/apply",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+        website=True,
+        multilang=False,
     )
     def apply_form(self, **_kw):
         self._set_lang()
@@ -118,7 +124,13 @@ class RuralswApplyPortal(http.Controller):
         )
 
     @http.route(
-        SUBMIT_PATH, type="http", auth="public", methods=["POST"], sitemap=False
+        SUBMIT_PATH,
+        type="http",
+        auth="public",
+        methods=["POST"],
+        sitemap=False,
+        website=True,
+        multilang=False,
     )
     def apply_submit(self, **post):
         self._set_lang()
@@ -235,7 +247,13 @@ class RuralswApplyPortal(http.Controller):
         return env._("%(field)s: please check this value.", field=label)
 
     @http.route(
-        STATUS_PATH, type="http", auth="public", methods=["GET", "POST"], sitemap=False
+        STATUS_PATH,
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        sitemap=False,
+        website=True,
+        multilang=False,
     )
     def apply_status(self, **post):
         self._set_lang()

@@ -98,15 +98,17 @@ class RuralswOrder(models.Model):
     # Bulk ingestion
     # ------------------------------------------------------------------
     @api.model
-    def _ruralsw_ingest(self, platform, rows, accept_partial=False, label="orders"):
+    def _ruralsw_ingest(
+        self, platform, rows, accept_partial=False, label="orders", check_only=False
+    ):
         """Store validated orders of a platform in one statement.
 
         ``rows`` are ``(index, (order_id, buyer_key, village_code, category,
         amount, direction, ordered_at))`` pairs (``services.payload``).
         Villages are resolved inside the platform's area; a row whose village
         is unknown there is rejected. Unless ``accept_partial``, any rejected
-        row stores nothing and raises :class:`BridgeError` carrying the
-        rejected rows in ``params["rejected"]``. Return ``(accepted,
+        row stores nothing; ``check_only`` stores nothing at all. Return
+        ``(accepted,
         duplicates, rejected)``; an order number already stored (or repeated
         in the batch) is a duplicate, never an error.
         """
@@ -127,9 +129,7 @@ class RuralswOrder(models.Model):
                 )
             else:
                 accepted_rows.append((values, village))
-        if rejected and not accept_partial:
-            return 0, 0, rejected
-        if not accepted_rows:
+        if check_only or (rejected and not accept_partial) or not accepted_rows:
             return 0, 0, rejected
         links = self._ruralsw_buyer_links(platform, {v[1] for v, _vil in accepted_rows})
         columns = list(
@@ -175,6 +175,7 @@ class RuralswOrder(models.Model):
         buyers linked to a person with a valid sharing consent."""
         if not buyer_keys:
             return {}
+        self._ruralsw_flush_links()
         self.env.cr.execute(
             SQL(
                 "SELECT b.buyer_key, p.id, p.household_id "
@@ -194,10 +195,18 @@ class RuralswOrder(models.Model):
         }
 
     @api.model
+    def _ruralsw_flush_links(self):
+        """Write pending ORM changes the link queries read."""
+        self.env["ruralsw.consent"].flush_model()
+        self.env["ruralsw.platform.buyer"].flush_model()
+        self.env["res.partner"].flush_model(["household_id"])
+
+    @api.model
     def _ruralsw_relink(self, platform_ids=None):
         """Recompute the person and household of orders from the buyer links
         and today's consents, in two statements: links appear when consent is
         given and vanish when it is revoked or expires."""
+        self._ruralsw_flush_links()
         platform_filter = (
             SQL("o.platform_id = ANY(%s)", list(platform_ids))
             if platform_ids
