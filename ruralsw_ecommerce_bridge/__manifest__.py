@@ -10,7 +10,7 @@
     "license": "LGPL-3",
     "author": "ruralsw contributors",
     "website": "https://github.com/ruralsw/ruralsw",
-    "depends": ["ruralsw_case", "portal"],
+    "depends": ["ruralsw_case", "ruralsw_resource", "portal"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/ruralsw_ecommerce_bridge_groups.xml",

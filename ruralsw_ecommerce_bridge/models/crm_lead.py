@@ -165,9 +165,37 @@ class CrmLead(models.Model):
         return action
 
     def _ruralsw_request_aid(self, case):
-        """Hook: turn the applied-for items into an aid request of the case
-        (``ruralsw_resource`` knows how)."""
-        return False
+        """Turn the applied-for items into a draft aid request of the case;
+        the social worker checks it before it goes to approval."""
+        items = [
+            (item.product_id, item.quantity)
+            for item in self.ruralsw_item_ids
+            if item.product_id
+        ]
+        if not items:
+            return self.env["ruralsw.aid.request"]
+        return self.env["ruralsw.aid.request"].create_from_case(case, items)
+
+    @api.model
+    def _ruralsw_aid_products(self, items):
+        """Return ``{sku: product}`` for the items, refusing an SKU that is
+        not an aid item (field ``items.N.sku``)."""
+        skus = {item["sku"] for item in items}
+        if not skus:
+            return {}
+        # sudo: the catalogue is public to applicants; only ids are kept
+        products = (
+            self.env["product.product"]
+            .sudo()
+            .search([("default_code", "in", list(skus)), ("ruralsw_is_aid", "=", True)])
+        )
+        by_sku = {product.default_code: product for product in products}
+        for index, item in enumerate(items):
+            if item["sku"] not in by_sku:
+                raise BridgeError(
+                    "unknown_sku", f"items.{index}.sku", {"sku": item["sku"]}
+                )
+        return by_sku
 
     def action_ruralsw_view_follow_up(self):
         self.ensure_one()
@@ -307,6 +335,7 @@ class CrmLead(models.Model):
                 return existing
         applicant = data["applicant"]
         village = self._ruralsw_find_village(applicant["village_code"], platform)
+        products = self._ruralsw_aid_products(data.get("items") or [])
         beneficiary, _created = self._ruralsw_match_beneficiary(applicant, village)
         proxy = data.get("submitted_by")
         if proxy:
@@ -358,7 +387,11 @@ class CrmLead(models.Model):
                 "priority": priority,
                 "ruralsw_item_ids": [
                     fields.Command.create(
-                        {"sku": item["sku"], "quantity": item["quantity"]}
+                        {
+                            "sku": item["sku"],
+                            "quantity": item["quantity"],
+                            "product_id": products[item["sku"]].id,
+                        }
                     )
                     for item in data.get("items") or []
                 ],

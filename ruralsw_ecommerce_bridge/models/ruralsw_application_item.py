@@ -6,7 +6,8 @@ from odoo import fields, models
 
 class RuralswApplicationItem(models.Model):
     """An aid item asked for in an online application (SKU and quantity);
-    it becomes an aid-request line when the case is opened."""
+    it becomes an aid-request line (``ruralsw_resource``) when the case is
+    opened."""
 
     _name = "ruralsw.application.item"
     _description = "Applied-for Aid Item"
@@ -16,6 +17,12 @@ class RuralswApplicationItem(models.Model):
         "crm.lead", string="Application", required=True, index=True, ondelete="cascade"
     )
     sku = fields.Char(string="SKU", required=True)
+    product_id = fields.Many2one(
+        "product.product",
+        string="Aid Item",
+        domain=[("ruralsw_is_aid", "=", True)],
+        ondelete="restrict",
+    )
     quantity = fields.Integer(required=True, default=1)
 
     _sql_constraints = [

@@ -192,8 +192,68 @@ class RuralswPlatform(models.Model):
         }
 
     def _ruralsw_catalog(self):
-        """The aid items villagers may apply for, with the quantity available
-        per county of the platform's area. Without ``ruralsw_resource`` (the
-        aid materials) the catalogue is empty."""
+        """The aid items villagers may apply for (``ruralsw_resource``'s aid
+        materials), with the quantity on hand and not reserved in the
+        warehouses of each county the platform serves, in two queries."""
         self.ensure_one()
-        return {"items": []}
+        # sudo: products and stock levels are published to the platform as
+        # a catalogue; the platform's user has no inventory rights
+        products = (
+            self.env["product.product"]
+            .sudo()
+            .search(
+                [("ruralsw_is_aid", "=", True), ("default_code", "!=", False)],
+                order="default_code",
+            )
+        )
+        area = self.area_id.sudo()
+        if area.level in ("county", "township", "village"):
+            counties = area.county_id
+        else:
+            counties = (
+                self.env["ruralsw.area"]
+                .sudo()
+                .search([("id", "child_of", area.id), ("level", "=", "county")])
+            )
+        stock = {}
+        if products and counties:
+            self.env["stock.quant"].flush_model(["quantity", "reserved_quantity"])
+            self.env.cr.execute(
+                SQL(
+                    "SELECT q.product_id, a.county_id, "
+                    "sum(q.quantity - q.reserved_quantity) "
+                    "FROM stock_quant q "
+                    "JOIN stock_location l ON l.id = q.location_id "
+                    "AND l.usage = 'internal' "
+                    "JOIN stock_warehouse w ON w.id = l.warehouse_id "
+                    "JOIN ruralsw_area a ON a.id = w.ruralsw_area_id "
+                    "WHERE q.product_id = ANY(%s) AND a.county_id = ANY(%s) "
+                    "GROUP BY q.product_id, a.county_id",
+                    products.ids,
+                    counties.ids,
+                )
+            )
+            for product_id, county_id, quantity in self.env.cr.fetchall():
+                stock[(product_id, county_id)] = float(quantity or 0.0)
+        return {
+            "items": [
+                {
+                    "sku": product.default_code,
+                    "name": product.name,
+                    "category": product.categ_id.name,
+                    "uom": product.uom_id.name,
+                    "needs_guidance": product.ruralsw_needs_guidance,
+                    "availability": [
+                        {
+                            "county_code": county.code,
+                            "county": county.name,
+                            "quantity": max(
+                                stock.get((product.id, county.id), 0.0), 0.0
+                            ),
+                        }
+                        for county in counties
+                    ],
+                }
+                for product in products
+            ]
+        }

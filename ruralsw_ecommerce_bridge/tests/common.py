@@ -164,6 +164,29 @@ def setup_bridge_data(cls):
         }
     )
     cls.today = fields.Date.context_today(env["ruralsw.consent"])
+    # the aid catalogue: a wheelchair in stock at the township A centre
+    station = env["ruralsw.station"].create(
+        {
+            "name": "勐焕社工站",
+            "station_type": "township_centre",
+            "area_id": cls.township_a.id,
+        }
+    )
+    cls.warehouse = env["stock.warehouse"].create(
+        {"name": "勐焕仓库", "code": "RBMH", "ruralsw_station_id": station.id}
+    )
+    cls.wheelchair = env["product.product"].create(
+        {
+            "name": "轮椅",
+            "default_code": "RSW-WHEELCHAIR",
+            "is_storable": True,
+            "categ_id": env.ref("ruralsw_resource.product_category_aid").id,
+            "ruralsw_needs_guidance": True,
+        }
+    )
+    env["stock.quant"]._update_available_quantity(
+        cls.wheelchair, cls.warehouse.lot_stock_id, 4
+    )
 
 
 def application_body(external_id="EXT-1", **overrides):

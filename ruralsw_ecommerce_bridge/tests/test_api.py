@@ -294,7 +294,13 @@ class TestApi(HttpCase):
     def test_catalog_and_openapi(self):
         catalog = self._call("GET", "/catalog")
         self.assertEqual(catalog.status_code, 200)
-        self.assertIn("items", catalog.json())
+        items = {item["sku"]: item for item in catalog.json()["items"]}
+        wheelchair = items["RSW-WHEELCHAIR"]
+        self.assertTrue(wheelchair["needs_guidance"])
+        self.assertEqual(
+            wheelchair["availability"],
+            [{"county_code": "533102000000", "county": "芒市", "quantity": 4.0}],
+        )
         spec = self.url_open(API + "/openapi.json")
         self.assertEqual(spec.status_code, 200)
         document = spec.json()

@@ -46,6 +46,7 @@ class TestApplication(TransactionCase):
             lead.ruralsw_unverified, "a signed platform request is verified"
         )
         self.assertEqual(lead.ruralsw_item_ids.mapped("sku"), ["RSW-WHEELCHAIR"])
+        self.assertEqual(lead.ruralsw_item_ids.product_id, self.wheelchair)
         # a woman born in 1948: high priority, 72 h first-response deadline
         self.assertEqual(lead.priority, "2")
         person = lead.ruralsw_beneficiary_id
@@ -188,9 +189,27 @@ class TestApplication(TransactionCase):
             )
         self.assertEqual(caught.exception.code, "unknown_village")
 
+    def test_unknown_sku_is_refused(self):
+        with self.assertRaises(BridgeError) as caught:
+            self._apply(
+                items=[
+                    {"sku": "RSW-WHEELCHAIR", "quantity": 1},
+                    {"sku": "PEN", "quantity": 2},
+                ]
+            )
+        self.assertEqual(
+            (caught.exception.code, caught.exception.field),
+            ("unknown_sku", "items.1.sku"),
+        )
+
     def test_case_mode_opens_the_case_for_the_assigned_worker(self):
         lead = self._apply(platform=self.platform_a)
         case = lead.ruralsw_case_ids
+        aid = self.env["ruralsw.aid.request"].search([("case_id", "=", case.id)])
+        self.assertEqual(aid.state, "draft")
+        self.assertEqual(aid.line_ids.product_id, self.wheelchair)
+        self.assertEqual(aid.line_ids.quantity, 1)
+        self.assertEqual(aid.line_ids.area_id, self.village_a)
         self.assertEqual(len(case), 1)
         self.assertEqual(case.user_id, lead.user_id)
         self.assertEqual(case.channel, "volunteer_proxy")
