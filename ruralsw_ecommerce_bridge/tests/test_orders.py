@@ -1,0 +1,165 @@
+# Copyright 2026 ruralsw contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+from datetime import timedelta
+
+from odoo import fields
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, TransactionCase
+
+from ..services import payload
+from .common import VILLAGE_B_CODE, order, setup_bridge_data
+
+
+class TestOrders(TransactionCase):
+    """Bulk ingestion: set-based, all-or-nothing, duplicates counted, and
+    linked to a household only with a valid sharing consent."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        setup_bridge_data(cls)
+        Partner = cls.env["res.partner"]
+        cls.household = Partner.create(
+            {
+                "name": "罗家（芒晃村）",
+                "is_household": True,
+                "village_id": cls.village_a.id,
+            }
+        )
+        cls.person = Partner.create(
+            {
+                "name": "罗秀英",
+                "is_beneficiary": True,
+                "village_id": cls.village_a.id,
+                "household_id": cls.household.id,
+                "household_role": "head",
+            }
+        )
+        cls.Order = cls.env["ruralsw.order"].with_user(cls.platform_user)
+
+    def _rows(self, *orders):
+        rows, rejected, _partial = payload.validate_orders(
+            {"orders": list(orders)}, fields.Datetime.now()
+        )
+        self.assertFalse(rejected)
+        return rows
+
+    def _ingest(self, *orders, platform=None, partial=False):
+        platform = platform or self.platform
+        return (
+            self.env["ruralsw.order"]
+            .with_user(platform.user_id)
+            ._ruralsw_ingest(platform, self._rows(*orders), accept_partial=partial)
+        )
+
+    def test_ingest_counts_duplicates_in_and_across_batches(self):
+        accepted, duplicates, rejected = self._ingest(
+            order("A"), order("B"), order("A")
+        )
+        self.assertEqual((accepted, duplicates, rejected), (2, 1, []))
+        accepted, duplicates, rejected = self._ingest(order("B"), order("C"))
+        self.assertEqual((accepted, duplicates), (1, 1))
+        orders = self.env["ruralsw.order"].search(
+            [("platform_id", "=", self.platform.id)]
+        )
+        self.assertEqual(sorted(orders.mapped("order_ref")), ["A", "B", "C"])
+        self.assertEqual(orders.village_id, self.village_a)
+        self.assertEqual(orders.township_id, self.township_a)
+        self.assertEqual(set(orders.mapped("create_uid")), {self.platform_user})
+
+    def test_unknown_or_foreign_village_refuses_the_batch(self):
+        accepted, duplicates, rejected = self._ingest(
+            order("A"),
+            order("B", village_code=VILLAGE_B_CODE),
+            platform=self.platform_a,
+        )
+        self.assertEqual((accepted, duplicates), (0, 0))
+        self.assertEqual(
+            rejected,
+            [
+                {
+                    "index": 1,
+                    "code": "unknown_village",
+                    "message": rejected[0]["message"],
+                    "field": "orders.1.village_code",
+                }
+            ],
+        )
+        self.assertFalse(
+            self.env["ruralsw.order"].search([("platform_id", "=", self.platform_a.id)])
+        )
+        accepted, _dup, rejected = self._ingest(
+            order("A"),
+            order("B", village_code=VILLAGE_B_CODE),
+            platform=self.platform_a,
+            partial=True,
+        )
+        self.assertEqual((accepted, len(rejected)), (1, 1))
+
+    def test_orders_link_to_the_household_only_with_sharing_consent(self):
+        link = self.env["ruralsw.platform.buyer"].create(
+            {
+                "platform_id": self.platform.id,
+                "buyer_key": "buyer-luo",
+                "beneficiary_id": self.person.id,
+            }
+        )
+        self._ingest(order("A"))
+        first = self.env["ruralsw.order"].search([("order_ref", "=", "A")])
+        self.assertFalse(
+            first.household_id, "no consent yet: the order stays anonymous"
+        )
+        self.assertFalse(link.has_valid_consent)
+        consent = self.env["ruralsw.consent"].create(
+            {
+                "beneficiary_id": self.person.id,
+                "purpose": "platform_sharing",
+                "method": "online",
+                "date_given": self.today - timedelta(days=1),
+            }
+        )
+        self.assertEqual(
+            first.household_id, self.household, "consent links earlier orders"
+        )
+        self._ingest(order("B"))
+        second = self.env["ruralsw.order"].search([("order_ref", "=", "B")])
+        self.assertEqual(second.beneficiary_id, self.person)
+        self.assertEqual(second.household_id, self.household)
+        consent._ruralsw_revoke("不再同意")
+        self.assertFalse((first | second).household_id, "revoking unlinks at once")
+        self.assertFalse((first | second).beneficiary_id)
+
+    def test_area_rule_on_orders(self):
+        self._ingest(order("A"), order("B", village_code=VILLAGE_B_CODE))
+        Order = self.env["ruralsw.order"]
+        self.assertEqual(
+            Order.with_user(self.worker_a)
+            .search([("platform_id", "=", self.platform.id)])
+            .mapped("order_ref"),
+            ["A"],
+        )
+        self.assertEqual(
+            len(
+                Order.with_user(self.manager).search(
+                    [("platform_id", "=", self.platform.id)]
+                )
+            ),
+            2,
+        )
+
+    def test_bulk_insert_queries_do_not_grow_with_the_batch(self):
+        Order = self.env["ruralsw.order"].with_user(self.platform_user)
+        platform = self.platform.with_user(self.platform_user)
+        counts = []
+        # the first call warms the access and rule caches
+        for size in (1, 50, 1000):
+            rows = self._rows(*[order(f"Q{size}-{n}") for n in range(size)])
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            accepted, _dup, _rej = Order._ruralsw_ingest(platform, rows)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(accepted, size)
+        self.assertEqual(counts[1], counts[2], "set-based: no query per order")
+        self.assertLessEqual(counts[2], 6)

@@ -1,0 +1,121 @@
+# Copyright 2026 ruralsw contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Order files (ruralsw_ecommerce_bridge.services.order_file)."""
+
+import io
+from datetime import datetime
+
+import pytest
+
+from ruralsw_ecommerce_bridge.services import order_file
+
+NOW = datetime(2026, 12, 3, 9, 0)
+CHINESE = (
+    "订单编号,买家,村居代码,商品类目,实付金额,交易类型,下单时间\n"
+    'A1,buyer-1,522731100201,农产品,"1,280.00",销售,2026-11-01 10:00:00\n'
+    "A2,buyer-2,522731100201,医疗用品,￥99.9,购买,2026/11/02 08:30\n"
+)
+ENGLISH = (
+    "order_id,buyer_key,village_code,category,amount,direction,ordered_at\n"
+    "E1,buyer-1,522731100201,produce,10,sale,2026-11-01T10:00:00+08:00\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        (CHINESE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + CHINESE.encode("utf-8"), "utf-8-sig"),
+        (CHINESE.encode("gbk"), "gb18030"),
+        (CHINESE.encode("gb18030"), "gb18030"),
+    ],
+)
+def test_chinese_headers_in_every_encoding(content, encoding):
+    parsed = order_file.parse(content, NOW, "orders.csv")
+    assert parsed.encoding == encoding
+    assert parsed.errors == []
+    assert [line for line, _values in parsed.rows] == [2, 3]
+    first, second = (values for _line, values in parsed.rows)
+    assert first[3:6] == ("produce", 1280.0, "sale")
+    assert first[6] == datetime(2026, 11, 1, 2, 0)  # China time to UTC
+    assert second[3:6] == ("medical", 99.9, "purchase")
+
+
+def test_english_headers_semicolons_and_blank_lines():
+    content = ("\n" + ENGLISH.replace(",", ";") + "\n\n").encode()
+    parsed = order_file.parse(content, NOW)
+    assert [values[0] for _line, values in parsed.rows] == ["E1"]
+
+
+def test_errors_by_line_and_valid_rows_kept():
+    content = (
+        CHINESE
+        + "A3,13812345678,522731100201,农产品,5,销售,2026-11-01\n"
+        + "A4,b,5227,农产品,5,销售,2026-11-01\n"
+        + "A5,b,522731100201,农产品,五元,销售,2026-11-01\n"
+    ).encode()
+    parsed = order_file.parse(content, NOW)
+    assert len(parsed.rows) == 2
+    assert [(e.line, e.code, e.field) for e in parsed.errors] == [
+        (4, "personal_data", "buyer_key"),
+        (5, "format", "village_code"),
+        (6, "type", "amount"),
+    ]
+    assert parsed.total == 5
+
+
+def test_missing_column_is_reported_for_the_whole_file():
+    with pytest.raises(order_file.FileError) as caught:
+        order_file.parse("订单编号,买家\nA,b\n".encode(), NOW)
+    assert caught.value.code == "file.headers"
+    assert "村居代码/village_code" in caught.value.message
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n"])
+def test_empty_file(content):
+    with pytest.raises(order_file.FileError) as caught:
+        order_file.parse(content, NOW)
+    assert caught.value.code == "file.empty"
+
+
+def test_undecodable_bytes():
+    with pytest.raises(order_file.FileError) as caught:
+        order_file.parse(b"\xef\xbb\xbf\xff\xfe", NOW)
+    assert caught.value.code == "file.encoding"
+
+
+def test_xlsx_with_chinese_headers_and_native_cells():
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        ["订单编号", "买家", "村居代码", "商品类目", "实付金额", "交易类型", "下单时间"]
+    )
+    sheet.append(
+        [
+            "X1",
+            "buyer-9",
+            522731100201,
+            "辅助器具",
+            350.5,
+            "购买",
+            datetime(2026, 11, 5, 9),
+        ]
+    )
+    sheet.append(
+        ["X2", "buyer-9", "522731100201", "农产品", "abc", "销售", "2026-11-05"]
+    )
+    stream = io.BytesIO()
+    book.save(stream)
+    parsed = order_file.parse(stream.getvalue(), NOW, "orders.xlsx")
+    assert parsed.encoding == "xlsx"
+    assert [values[:6] for _line, values in parsed.rows] == [
+        ("X1", "buyer-9", "522731100201", "assistive", 350.5, "purchase")
+    ]
+    assert [(e.line, e.field) for e in parsed.errors] == [(3, "amount")]
+
+
+def test_broken_xlsx():
+    with pytest.raises(order_file.FileError) as caught:
+        order_file.parse(b"PK\x03\x04garbage", NOW, "x.xlsx")
+    assert caught.value.code == "file.format"
