@@ -7,3 +7,4 @@ from . import test_volunteer
 from . import test_funds
 from . import test_access_rights
 from . import test_ui
+from . import test_allocation_concurrency
