@@ -13,7 +13,7 @@ import pytest
 
 from ruralsw_case.services import id_number, scoring
 from tools import scale
-from tools.scale import population, synth
+from tools.scale import population, resource_draw, synth
 
 TODAY = date(2026, 11, 22)
 
@@ -355,3 +355,129 @@ def test_check_rows():
     assert scale.Check("x", 0, 0).ok
     assert scale.Check("figure", 12).ok
     assert not scale.Check("gate", 3, 0).ok
+
+
+# ----------------------------------------------------------------------
+# The history of ruralsw_resource (tools/scale/resource_draw.py)
+# ----------------------------------------------------------------------
+NOW = datetime(2026, 11, 22, 12)
+
+
+def _cases(count=300):
+    """Cases of three years, closed or open, in two villages."""
+    draw = rng(3)
+    cases = []
+    for index in range(count):
+        intake = NOW - timedelta(days=draw.uniform(10, 3 * 365))
+        end = NOW if index % 4 == 0 else intake + timedelta(days=draw.uniform(5, 200))
+        cases.append(
+            resource_draw.CaseRef(
+                index + 1,
+                intake,
+                min(end, NOW),
+                100 + index % 2,
+                10,
+                5000 + index,
+                7000 + index,
+                21,
+                31,
+                draw.choice("0012"),
+            )
+        )
+    return cases
+
+
+def test_requests_follow_their_moves_and_dates():
+    """Each line's allocated and delivered quantities and state are those
+    the ORM computes from its moves; deliveries come after the approval and
+    before now; partial fills and cancellations occur."""
+    cases = {case.id: case for case in _cases()}
+    requests = resource_draw.draw_requests(
+        rng(),
+        list(cases.values()),
+        2_000,
+        [1, 2, 3, 4, 5],
+        NOW,
+        lambda case: [case.village_id, 900],
+        {"threshold": 10, "deadline_days": {"0": 7, "1": 3, "2": 1}},
+    )
+    assert len(requests) == 2_000
+    assert [r.created for r in requests] == sorted(r.created for r in requests)
+    states = Counter(request.state for request in requests)
+    assert set(states) == {"done", "allocated", "cancel"}
+    partial = 0
+    for request in requests:
+        case = request.case
+        assert case.intake < request.created < request.approved < NOW
+        assert request.approved_by == (
+            case.supervisor_id if request.quantity_total > 10 else case.user_id
+        )
+        delivered = {line.key: 0 for line in request.lines}
+        allocated = dict(delivered)
+        for picking in request.pickings:
+            assert request.approved <= picking.created <= NOW
+            if picking.state == "done":
+                assert picking.created <= picking.date_done <= NOW
+            for line, quantity in picking.moves:
+                assert quantity > 0
+                allocated[line.key] += quantity
+                if picking.state == "done":
+                    delivered[line.key] += quantity
+        for line in request.lines:
+            assert line.qty_allocated == allocated[line.key] <= line.quantity
+            assert line.qty_delivered == delivered[line.key]
+            assert line.state == resource_draw.line_state(line, request.state)
+            partial += 0 < line.qty_delivered < line.quantity
+        if request.state != "cancel":
+            assert request.state == resource_draw.request_state(request)
+            assert request.pickings
+    assert partial > 50
+
+
+def test_events_never_book_a_volunteer_twice():
+    """Volunteers of an event live in its township when there are some;
+    none is at two events at once; hours are logged for done work only."""
+    volunteers = {10: [1, 2, 3, 4, 5, 6], 11: [7, 8]}
+    events = resource_draw.draw_events(
+        rng(), 400, [(100, 10), (101, 11)], volunteers, lambda village: 21, NOW, 365
+    )
+    assert len(events) == 400
+    booked = {}
+    for event in events:
+        assert event.start < event.stop < NOW
+        for volunteer, state, hours in event.assignments:
+            assert volunteer in volunteers[event.township_id]
+            assert (hours > 0) == (state == "done")
+            for start, stop in booked.get(volunteer, []):
+                assert not (start < event.stop and event.start < stop)
+            booked.setdefault(volunteer, []).append((event.start, event.stop))
+
+
+def test_inflows_follow_the_year_shares_and_spending_the_restrictions():
+    """Every source gets money each year, the last years near 30/50/20;
+    spending stays within each fund's purpose and areas."""
+    months = resource_draw.month_starts(date(2023, 12, 1), TODAY)
+    assert months[0] == date(2023, 12, 1) and months[-1] == date(2026, 11, 1)
+    funds = {"government": [1], "social_capital": [2, 3], "profit_feedback": [4]}
+    donors = {"government": [10], "social_capital": [11, 12], "profit_feedback": [13]}
+    gifts = resource_draw.draw_inflows(rng(), months, funds, donors, 10)
+    last_year = Counter()
+    for gift in gifts:
+        assert gift.amount > 0 and gift.fund in funds[gift.source]
+        if gift.date.year == 2026:
+            last_year[gift.source] += gift.amount
+    total = sum(last_year.values())
+    assert 24 < 100 * last_year["government"] / total < 38
+    assert 42 < 100 * last_year["social_capital"] / total < 58
+    rules = {
+        1: {"purpose": "aid", "areas": None, "date_from": None, "date_to": None},
+        2: {"purpose": None, "areas": [500], "date_from": None, "date_to": None},
+        3: {"purpose": None, "areas": None, "date_from": None, "date_to": None},
+        4: {"purpose": None, "areas": None, "date_from": None, "date_to": None},
+    }
+    rows = resource_draw.draw_spending(rng(), gifts, rules, [500, 501, 502], TODAY)
+    assert rows
+    for fund, day, amount, purpose, area in rows:
+        assert amount < 0 and day <= TODAY
+        assert fund != 1 or purpose == "aid"
+        assert fund != 2 or area == 500
