@@ -34,11 +34,29 @@ class TestAllocationConcurrency(BaseCase):
         with cls.registry.cursor() as cr:
             env = cls._env(cr)
             Area = env["ruralsw.area"]
+            # a division of its own (province 65 is used by no other
+            # test nor the demo): the codes are unique in the database
+            province = Area.create(
+                {
+                    "name": "Concurrency Province",
+                    "code": "650000000000",
+                    "level": "province",
+                }
+            )
+            city = Area.create(
+                {
+                    "name": "Concurrency City",
+                    "code": "659900000000",
+                    "level": "city",
+                    "parent_id": province.id,
+                }
+            )
             county = Area.create(
                 {
                     "name": "Concurrency County",
-                    "code": "539900000000",
+                    "code": "659901000000",
                     "level": "county",
+                    "parent_id": city.id,
                     "latitude": 25.0,
                     "longitude": 99.0,
                 }
@@ -46,7 +64,7 @@ class TestAllocationConcurrency(BaseCase):
             township = Area.create(
                 {
                     "name": "Concurrency Township",
-                    "code": "539900100000",
+                    "code": "659901100000",
                     "level": "township",
                     "parent_id": county.id,
                     "latitude": 25.1,
@@ -56,7 +74,7 @@ class TestAllocationConcurrency(BaseCase):
             village = Area.create(
                 {
                     "name": "Concurrency Village",
-                    "code": "539900100001",
+                    "code": "659901100001",
                     "level": "village",
                     "parent_id": township.id,
                     "latitude": 25.2,
@@ -123,7 +141,7 @@ class TestAllocationConcurrency(BaseCase):
                 assert preview.line_ids.warehouse_id == warehouse
                 assert preview.line_ids.quantity == LAST_STOCK
             cls.ids = {
-                "areas": (village | township | county).ids,
+                "areas": (village | township | county | city | province).ids,
                 "station": station.id,
                 "warehouse": warehouse.id,
                 "product": product.id,
