@@ -4,7 +4,9 @@
 import time
 from unittest.mock import patch
 
+from odoo.http import request
 from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL
 
 from ..controllers.api import RuralswApi
 from .common import (
@@ -321,3 +323,63 @@ class TestApi(HttpCase):
         error = self._error(response, 500, "internal")
         self.assertNotIn("secret internals", response.text)
         self.assertIn(error["message"].split()[-1].rstrip("."), logs.output[0])
+
+    def _race_on_unique_index(self, times):
+        """Make the application handler hit a unique index ``times`` times,
+        as when a concurrent request inserted the same row (the township's
+        first field-visit project) after this request's snapshot."""
+        calls = []
+        original = RuralswApi._create_application
+
+        def racing(api, platform, data):
+            calls.append(platform.id)
+            if len(calls) <= times:
+                # the key this request just claimed, inserted a second time
+                request.env.cr.execute(
+                    SQL(
+                        "INSERT INTO ruralsw_idempotency_key (platform_id, key, "
+                        "endpoint, body_hash) SELECT platform_id, key, endpoint, "
+                        "body_hash FROM ruralsw_idempotency_key WHERE key = %s",
+                        "race",
+                    ),
+                    log_exceptions=False,
+                )
+            return original(api, platform, data)
+
+        return calls, patch.object(RuralswApi, "_create_application", racing)
+
+    def test_unique_violation_runs_the_request_again(self):
+        calls, racing = self._race_on_unique_index(1)
+        # Odoo waits a random moment before it runs the request again
+        with racing, patch("odoo.service.model.random.uniform", return_value=0):
+            created = self._call(
+                "POST", "/applications", application_body("APP-R"), key="race"
+            )
+        self.assertEqual(created.status_code, 201, created.text)
+        self.assertEqual(len(calls), 2, "run again in a new transaction")
+        lead = self.env["crm.lead"].search([("ruralsw_external_id", "=", "APP-R")])
+        self.assertEqual(lead.ruralsw_reference, created.json()["reference"])
+        replay = self._call(
+            "POST", "/applications", application_body("APP-R"), key="race"
+        )
+        self.assertEqual(replay.status_code, 200)
+        self.assertEqual(replay.json()["reference"], lead.ruralsw_reference)
+
+    def test_unique_violation_on_every_try_answers_busy(self):
+        calls, racing = self._race_on_unique_index(99)
+        with (
+            racing,
+            patch("odoo.service.model.random.uniform", return_value=0),
+            self.assertLogs(
+                "odoo.addons.ruralsw_ecommerce_bridge.controllers.api", "WARNING"
+            ) as logs,
+        ):
+            busy = self._call(
+                "POST", "/applications", application_body("APP-B"), key="race"
+            )
+        self._error(busy, 503, "busy")
+        self.assertEqual(len(calls), 5, "Odoo's tries, then a JSON answer")
+        self.assertIn("concurrent updates", logs.output[0])
+        self.assertFalse(
+            self.env["crm.lead"].search([("ruralsw_external_id", "=", "APP-B")])
+        )
