@@ -4,6 +4,7 @@
 import time
 from unittest.mock import patch
 
+from odoo.exceptions import AccessError, ValidationError
 from odoo.http import request
 from odoo.tests import HttpCase, tagged
 from odoo.tools import SQL
@@ -382,4 +383,45 @@ class TestApi(HttpCase):
         self.assertIn("concurrent updates", logs.output[0])
         self.assertFalse(
             self.env["crm.lead"].search([("ruralsw_external_id", "=", "APP-B")])
+        )
+
+    def test_platform_user_without_email_still_records_applications(self):
+        # the assignment e-mail would have the platform's user as author
+        self.platform_user.email = False
+        created = self._call(
+            "POST", "/applications", application_body("APP-M"), key="mail"
+        )
+        self.assertEqual(created.status_code, 201, created.text)
+        lead = self.env["crm.lead"].search([("ruralsw_external_id", "=", "APP-M")])
+        self.assertTrue(lead.user_id, "assigned all the same")
+        self.assertEqual(lead.ruralsw_follow_up_task_id.user_ids, lead.user_id)
+
+    def test_model_refusals_answer_json_4xx(self):
+        def refuse(*_args, **_kwargs):
+            raise ValidationError("Birth date: cannot be after the first contact.")
+
+        def forbid(*_args, **_kwargs):
+            raise AccessError("no right to create a case")
+
+        with patch.object(RuralswApi, "_catalog", refuse):
+            error = self._error(self._call("GET", "/catalog"), 400, "invalid")
+        self.assertIn("Birth date", error["message"])
+        with (
+            patch.object(RuralswApi, "_catalog", forbid),
+            self.assertLogs(
+                "odoo.addons.ruralsw_ecommerce_bridge.controllers.api", "WARNING"
+            ),
+        ):
+            error = self._error(self._call("GET", "/catalog"), 403, "forbidden")
+        self.assertNotIn("no right", error["message"])
+
+    def test_nul_in_a_reference_and_lone_surrogate_in_a_body_are_4xx(self):
+        # neither can reach PostgreSQL, nor be encoded into an answer
+        self._error(self._call("GET", "/applications/SQ%00X"), 404, "not_found")
+        self._error(
+            self._call(
+                "POST", "/applications", raw=b'{"external_id": "\\ud800"}', key="u"
+            ),
+            400,
+            "bad_json",
         )

@@ -3,7 +3,9 @@
 
 from datetime import timedelta
 
-from odoo import fields
+import psycopg2
+
+from odoo import SUPERUSER_ID, api, fields, sql_db
 from odoo.exceptions import UserError
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, TransactionCase
@@ -226,3 +228,36 @@ class TestApplication(TransactionCase):
             self.platform.user_id = self.env.ref("base.user_admin")
         with self.assertRaises(ValidationError):
             self.platform.user_id = self.worker_a
+
+    def test_concurrent_first_project_of_a_township_fails_to_serialise(self):
+        """Two transactions about to create a township's first field-visit
+        project: the later one fails to serialise (Odoo runs it again, and
+        it then sees the project) instead of hitting the unique index."""
+        # two real transactions on the committed (demo) data
+        first = sql_db.db_connect(self.env.cr.dbname).cursor()
+        second = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            second.execute(
+                "SELECT a.id, c.id FROM ruralsw_area a, res_company c "
+                "WHERE a.level = 'township' AND NOT EXISTS (SELECT 1 FROM "
+                "project_project p WHERE p.ruralsw_township_id = a.id AND "
+                "p.company_id = c.id) ORDER BY a.id, c.id LIMIT 1"
+            )
+            township_id, company_id = second.fetchone()
+            for cr in (first, second):
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                lead = env["crm.lead"]
+                args = (
+                    env["ruralsw.area"].browse(township_id),
+                    env["res.company"].browse(company_id),
+                )
+                if cr is first:
+                    lead._ruralsw_lock_new_project(*args)
+                    first.commit()
+                else:
+                    with self.assertRaises(psycopg2.errors.SerializationFailure):
+                        lead._ruralsw_lock_new_project(*args)
+        finally:
+            second.rollback()
+            first.close()
+            second.close()
