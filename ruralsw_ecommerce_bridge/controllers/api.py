@@ -33,7 +33,7 @@ PREFIX = openapi.API_PREFIX
 MAX_BODY = 1024 * 1024
 RATE_WINDOW = 60
 # every method reaches the endpoint, which answers 405 in JSON itself
-ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+ALL_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 # Odoo retries the whole request on these; never turn them into a 500
 RETRYABLE = (
     psycopg2.errors.SerializationFailure,
@@ -57,7 +57,7 @@ def _api_route(paths, methods=ALL_METHODS):
     """The route of an API endpoint (or endpoints) under :data:`PREFIX`:
     public (the signature authenticates), no CSRF token, no session."""
     paths = [paths] if isinstance(paths, str) else paths
-    options = {"methods": methods} if methods else {}
+    options = {"methods": list(methods)} if methods else {}
     return http.route(
         [PREFIX + path for path in paths],
         type="http",
@@ -338,7 +338,7 @@ class RuralswApi(http.Controller):
     def _catalog(self, platform, _data):
         return 200, platform._ruralsw_catalog()
 
-    @_api_route("/openapi.json", methods=["GET"])
+    @_api_route("/openapi.json", methods=("GET",))
     def openapi_json(self, **_kw):
         return self._json(openapi.spec(request.httprequest.host_url.rstrip("/")))
 

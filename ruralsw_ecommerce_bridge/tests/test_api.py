@@ -398,10 +398,12 @@ class TestApi(HttpCase):
 
     def test_model_refusals_answer_json_4xx(self):
         def refuse(*_args, **_kwargs):
-            raise ValidationError("Birth date: cannot be after the first contact.")
+            raise ValidationError(
+                self.env._("Birth date: cannot be after the first contact.")
+            )
 
         def forbid(*_args, **_kwargs):
-            raise AccessError("no right to create a case")
+            raise AccessError(self.env._("no right to create a case"))
 
         with patch.object(RuralswApi, "_catalog", refuse):
             error = self._error(self._call("GET", "/catalog"), 400, "invalid")
