@@ -82,3 +82,7 @@ pre-commit-install: $(VENV_DEP) ## Install the git pre-commit hook (hooks in .pr
 
 clean-logs: ## Remove .odoo-test-logs/
 	rm -rf .odoo-test-logs
+
+.PHONY: reliability-bridge
+reliability-bridge: $(VENV_DEP) ## Reliability of the bridge API on a real Odoo (2 workers, loopback): a new database, or DB=existing; SCENARIOS=kill,fuzz for some
+	@$(TOOLS_ENV) python tools/reliability_bridge.py $(if $(DB),--db $(DB)) $(if $(SCENARIOS),--scenarios $(SCENARIOS))

@@ -8,7 +8,6 @@ access rights bound what the platform's data can reach. Every answer is
 JSON; an unexpected error answers 500 with a reference to the log line.
 """
 
-import json
 import logging
 import time
 import uuid
@@ -18,7 +17,9 @@ from psycopg2 import errorcodes
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from odoo import fields, http
+from odoo.exceptions import AccessError, ValidationError
 from odoo.http import request
+from odoo.service.model import MAX_TRIES_ON_CONCURRENCY_FAILURE
 
 from odoo.addons.ruralsw_case.services import id_number as id_number_service
 from odoo.addons.ruralsw_case.services.errors import ServiceValidationError
@@ -31,12 +32,46 @@ _logger = logging.getLogger(__name__)
 PREFIX = openapi.API_PREFIX
 MAX_BODY = 1024 * 1024
 RATE_WINDOW = 60
+# every method reaches the endpoint, which answers 405 in JSON itself
+ALL_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 # Odoo retries the whole request on these; never turn them into a 500
 RETRYABLE = (
     psycopg2.errors.SerializationFailure,
     psycopg2.errors.DeadlockDetected,
     psycopg2.errors.LockNotAvailable,
 )
+# where the tries of one request are counted across Odoo's retries
+TRIES_KEY = "ruralsw.api.tries"
+
+
+class _ConcurrentInsert(psycopg2.errors.SerializationFailure):
+    """A unique index refused a row that a concurrent request inserted
+    after this request's snapshot (the first field-visit project of a
+    township, a platform's external id sent twice at once): the request is
+    run again by Odoo, in a new transaction that sees the other row."""
+
+    pgcode = errorcodes.SERIALIZATION_FAILURE
+
+
+def _api_route(paths, methods=ALL_METHODS):
+    """The route of an API endpoint (or endpoints) under :data:`PREFIX`:
+    public (the signature authenticates), no CSRF token, no session."""
+    paths = [paths] if isinstance(paths, str) else paths
+    options = {"methods": list(methods)} if methods else {}
+    return http.route(
+        [PREFIX + path for path in paths],
+        type="http",
+        auth="public",
+        csrf=False,
+        save_session=False,
+        **options,
+    )
+
+
+def _is_visible_ascii(text):
+    """Whether ``text`` may be a platform code or a tracking number, both
+    visible ASCII (a NUL from ``%00`` in a path would fail the query)."""
+    return text.isascii() and text.isprintable()
 
 
 def _check_id_number(value):
@@ -64,14 +99,14 @@ class RuralswApi(http.Controller):
         code = headers.get(signature.HEADER_PLATFORM)
         if not code:
             raise BridgeError("missing_header", signature.HEADER_PLATFORM)
+        code = code.strip()[:64]
         # sudo: the secret is readable by administrators only; the request is
         # not authenticated yet, and nothing else is read this way
         platform = (
-            request.env["ruralsw.platform"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("code", "=", code.strip()[:64])], limit=1)
+            request.env["ruralsw.platform"].sudo().with_context(active_test=False)
         )
+        if _is_visible_ascii(code):
+            platform = platform.search([("code", "=", code)], limit=1)
         now = time.time()
         if not platform or not platform.secret:
             # same answer as a bad signature: do not reveal which codes exist
@@ -103,10 +138,7 @@ class RuralswApi(http.Controller):
     def _parse_json(self, body):
         if request.httprequest.mimetype != "application/json":
             raise BridgeError("not_json")
-        try:
-            return json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as error:
-            raise BridgeError("bad_json", "", {"reason": str(error)[:200]}) from None
+        return payload.loads(body)
 
     def _check_rate(self, platform):
         Request = request.env["ruralsw.api.request"]
@@ -149,16 +181,27 @@ class RuralswApi(http.Controller):
             status, response = error.status, error.as_json()
         except RETRYABLE:
             savepoint.close(rollback=True)
-            raise
+            if self._may_retry():
+                raise
+            status, response = self._busy()
         except psycopg2.IntegrityError as error:
             savepoint.close(rollback=True)
             if error.pgcode != errorcodes.UNIQUE_VIOLATION:
                 status, response = self._internal(error)
+            elif self._may_retry():
+                raise _ConcurrentInsert(error.diag.constraint_name) from error
             else:
-                conflict = BridgeError(
-                    "idempotency_conflict", "external_id", status=409
-                )
-                status, response = 409, conflict.as_json()
+                status, response = self._busy()
+        except AccessError as error:
+            savepoint.close(rollback=True)
+            # the platform's user lacks a right the request needs: a
+            # configuration to fix, said to the platform without details
+            _logger.warning("ruralsw API: %s refused: %s", httprequest.path, error)
+            status, response = 403, BridgeError("forbidden").as_json()
+        except ValidationError as error:
+            savepoint.close(rollback=True)
+            refused = BridgeError("invalid", "", {"reason": str(error)[:500]})
+            status, response = refused.status, refused.as_json()
         except Exception as error:  # pylint: disable=broad-except
             savepoint.close(rollback=True)
             status, response = self._internal(error)
@@ -175,6 +218,23 @@ class RuralswApi(http.Controller):
         except RETRYABLE:
             raise
         return self._json(response, status=status)
+
+    def _may_retry(self):
+        """Count a concurrency failure of this request; whether Odoo has a
+        try left to run it again in a new transaction."""
+        environ = request.httprequest.environ
+        environ[TRIES_KEY] = environ.get(TRIES_KEY, 1) + 1
+        return environ[TRIES_KEY] <= MAX_TRIES_ON_CONCURRENCY_FAILURE
+
+    def _busy(self):
+        """Answer 503 once concurrent requests made every try fail."""
+        _logger.warning(
+            "ruralsw API: %s failed %s times on concurrent updates",
+            request.httprequest.path,
+            MAX_TRIES_ON_CONCURRENCY_FAILURE,
+        )
+        busy = BridgeError("busy")
+        return busy.status, busy.as_json()
 
     def _internal(self, error):
         """Log an unexpected error and give the client its reference only."""
@@ -209,14 +269,7 @@ class RuralswApi(http.Controller):
     # ------------------------------------------------------------------
     # Endpoints
     # ------------------------------------------------------------------
-    @http.route(
-        f"{PREFIX}/applications",
-        type="http",
-        auth="public",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        csrf=False,
-        save_session=False,
-    )
+    @_api_route("/applications")
     def applications(self, **_kw):
         return self._serve(self._create_application, ("POST",))
 
@@ -228,44 +281,27 @@ class RuralswApi(http.Controller):
         lead = Lead._ruralsw_create_application(values, platform)
         return 201, lead._ruralsw_receipt()
 
-    @http.route(
-        f"{PREFIX}/applications/<string:reference>",
-        type="http",
-        auth="public",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        csrf=False,
-        save_session=False,
-    )
+    @_api_route("/applications/<string:reference>")
     def application(self, reference, **_kw):
         return self._serve(self._application_status, ("GET",), reference=reference)
 
     def _application_status(self, platform, _data, reference):
         # sudo: the platform may not read the lead once a social worker owns
         # it; it is shown only its own applications' status
-        lead = (
-            request.env["crm.lead"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(
+        lead = request.env["crm.lead"].sudo().with_context(active_test=False)
+        if _is_visible_ascii(reference):
+            lead = lead.search(
                 [
                     ("ruralsw_reference", "=", reference[:64]),
                     ("ruralsw_platform_id", "=", platform.id),
                 ],
                 limit=1,
             )
-        )
         if not lead:
             raise BridgeError("not_found", "reference")
         return 200, lead._ruralsw_receipt()
 
-    @http.route(
-        f"{PREFIX}/orders",
-        type="http",
-        auth="public",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        csrf=False,
-        save_session=False,
-    )
+    @_api_route("/orders")
     def orders(self, **_kw):
         return self._serve(self._post_orders, ("POST",))
 
@@ -295,38 +331,18 @@ class RuralswApi(http.Controller):
             "rejected": rejected,
         }
 
-    @http.route(
-        f"{PREFIX}/catalog",
-        type="http",
-        auth="public",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        csrf=False,
-        save_session=False,
-    )
+    @_api_route("/catalog")
     def catalog(self, **_kw):
         return self._serve(self._catalog, ("GET",))
 
     def _catalog(self, platform, _data):
         return 200, platform._ruralsw_catalog()
 
-    @http.route(
-        f"{PREFIX}/openapi.json",
-        type="http",
-        auth="public",
-        methods=["GET"],
-        csrf=False,
-        save_session=False,
-    )
+    @_api_route("/openapi.json", methods=("GET",))
     def openapi_json(self, **_kw):
         return self._json(openapi.spec(request.httprequest.host_url.rstrip("/")))
 
-    @http.route(
-        [PREFIX, f"{PREFIX}/<path:rest>"],
-        type="http",
-        auth="public",
-        csrf=False,
-        save_session=False,
-    )
+    @_api_route(["", "/<path:rest>"], methods=None)
     def not_found(self, **_kw):
         return self._error(BridgeError("not_found"))
 

@@ -6,6 +6,7 @@ import string
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.ruralsw_case.services import response_time
 
@@ -322,7 +323,21 @@ class CrmLead(models.Model):
         ``submitted_by`` (the signed-in proxy user), ``team``. The
         application of a platform's ``external_id`` already recorded is
         returned as it is.
+
+        The assigned social worker is not sent an assignment e-mail: its
+        author would be the platform's technical user, which usually has no
+        e-mail address (the message would fail, and the application with it); the
+        worker finds the application and its follow-up task on the desk.
         """
+        Lead = self.with_context(mail_auto_subscribe_no_notify=True)
+        lead = Lead._ruralsw_record_application(
+            data, platform and platform.with_env(Lead.env), **options
+        )
+        return lead.with_env(self.env)
+
+    @api.model
+    def _ruralsw_record_application(self, data, platform, **options):
+        """The work of :meth:`_ruralsw_create_application`."""
         if platform:
             existing = self.search(
                 [
@@ -409,9 +424,11 @@ class CrmLead(models.Model):
         project, owned by the assigned social worker, due by the first-response
         deadline."""
         self.ensure_one()
+        township = village.township_id
+        self._ruralsw_lock_new_project(township, self.company_id)
         project = self.env["project.project"]._ruralsw_field_visit_projects(
-            village.township_id, self.company_id
-        )[village.township_id]
+            township, self.company_id
+        )[township]
         task = self.env["project.task"].create(
             {
                 "name": self.env._(
@@ -432,3 +449,31 @@ class CrmLead(models.Model):
         )
         self.write({"ruralsw_follow_up_task_id": task.id, "ruralsw_follow_up_due": due})
         return task
+
+    @api.model
+    def _ruralsw_lock_new_project(self, township, company):
+        """Before the township's first field-visit project is created, mark
+        the township's row: of two applications creating the project at once,
+        the later one then fails to serialise, and Odoo runs it again in a
+        transaction that sees the project, instead of the unique index
+        refusing a second project (a server error)."""
+        # sudo: only whether the township has its project is looked at
+        exists = (
+            self.env["project.project"]
+            .sudo()
+            .search_count(
+                [
+                    ("ruralsw_township_id", "=", township.id),
+                    ("company_id", "=", company.id),
+                ],
+                limit=1,
+            )
+        )
+        if not exists:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE ruralsw_area SET write_date = write_date WHERE id = %s",
+                    township.id,
+                ),
+                log_exceptions=False,
+            )

@@ -14,8 +14,9 @@ class RuralswIdempotencyKey(models.Model):
 
     The row is inserted first in the request's transaction: a concurrent
     request with the same key waits on the unique index and, once the first
-    one commits, fails to serialise and is retried by Odoo, then finds the
-    stored answer.
+    one commits, fails to serialise (``INSERT ... ON CONFLICT`` under
+    repeatable read) and is retried by Odoo, then finds the stored answer;
+    if the first one rolls back, the waiting one claims the key.
     """
 
     _name = "ruralsw.idempotency.key"
@@ -58,7 +59,10 @@ class RuralswIdempotencyKey(models.Model):
                 body_hash,
                 self.env.uid,
                 self.env.uid,
-            )
+            ),
+            # a concurrent claim of the key fails to serialise: Odoo runs the
+            # request again, which is not an error worth a log line
+            log_exceptions=False,
         )
         if cr.fetchone():
             return None

@@ -39,6 +39,7 @@ MESSAGES = {
     ),
     "missing_idempotency_key": "The Idempotency-Key header is required on POST.",
     "bad_json": "The body is not valid JSON: {reason}.",
+    "invalid": "The data was refused: {reason}",
     # 401
     "missing_header": "The {field} header is missing.",
     "bad_timestamp": "X-Ruralsw-Timestamp must be a whole number of Unix seconds.",
@@ -48,8 +49,12 @@ MESSAGES = {
     ),
     "bad_signature": "The signature does not match the body and timestamp.",
     "unknown_platform": "The signature does not match the body and timestamp.",
-    # 403 / 404 / 405 / 409 / 413 / 415 / 429 / 500
+    # 403 / 404 / 405 / 409 / 413 / 415 / 429 / 500 / 503
     "platform_inactive": "The platform is not active.",
+    "forbidden": (
+        "The platform's user may not do this; its administrator should check "
+        "the user's groups and areas."
+    ),
     "not_found": "Nothing found at this address.",
     "method_not_allowed": "This address does not accept {method}.",
     "idempotency_conflict": ("The Idempotency-Key was already used with another body."),
@@ -57,6 +62,7 @@ MESSAGES = {
     "not_json": "The body must be JSON (Content-Type: application/json).",
     "rate_limited": "More than {limit} requests in {window} s; retry later.",
     "internal": "An unexpected error occurred; it was logged as {ref}.",
+    "busy": "Concurrent requests kept this one from completing; retry it.",
     "rule.parameter": "Rule parameter {name} has an invalid value {value!r}.",
 }
 
@@ -67,6 +73,7 @@ STATUS = {
     "bad_signature": 401,
     "unknown_platform": 401,
     "platform_inactive": 403,
+    "forbidden": 403,
     "not_found": 404,
     "method_not_allowed": 405,
     "idempotency_conflict": 409,
@@ -74,6 +81,7 @@ STATUS = {
     "not_json": 415,
     "rate_limited": 429,
     "internal": 500,
+    "busy": 503,
 }
 
 

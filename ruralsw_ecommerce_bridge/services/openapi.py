@@ -32,6 +32,7 @@ ERRORS = {
     "415": _error_response("The body is not JSON"),
     "429": _error_response("Over the platform's rate limit"),
     "500": _error_response("Unexpected error (logged; no traceback)"),
+    "503": _error_response("Concurrent requests kept this one from completing: retry"),
 }
 
 

@@ -13,6 +13,7 @@ Codes: ``required``, ``type`` (params ``expected``), ``length`` (``min``,
 ``empty``, ``future``, ``personal_data``, ``consent_required``.
 """
 
+import json
 import math
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -50,6 +51,8 @@ _VILLAGE_CODE = re.compile(r"\d{12}\Z", re.ASCII)
 _PHONE = re.compile(r"\+?[0-9][0-9 \-]{5,18}[0-9]\Z", re.ASCII)
 _MOBILE_LIKE = re.compile(r"(\+?86)?1[3-9]\d{9}\Z", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+# a JSON escape of a UTF-16 surrogate, paired or not
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 APPLICATION_FIELDS = {
     "external_id",
@@ -76,6 +79,30 @@ ORDER_FIELDS = (
 )
 ORDER_FIELD_SET = frozenset(ORDER_FIELDS)
 ORDERS_FIELDS = {"orders", "accept_partial"}
+
+
+def loads(body):
+    """Return the parsed JSON of a raw request body (bytes).
+
+    Raise ``bad_json`` (status 400, param ``reason``) when the body is not
+    UTF-8, not JSON, nested too deeply to parse, or holds a lone surrogate
+    escape (``"\\ud800"``), which no UTF-8 text, and so neither the
+    database nor an answer, can hold.
+    """
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise BridgeError("bad_json", "", {"reason": str(error)[:200]}) from None
+    except RecursionError:
+        raise BridgeError("bad_json", "", {"reason": "nested too deeply"}) from None
+    if _SURROGATE_ESCAPE.search(body):
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise BridgeError(
+                "bad_json", "", {"reason": "a \\u escape is a lone surrogate"}
+            ) from None
+    return data
 
 
 def _path(prefix, name):
@@ -107,6 +134,9 @@ def text(value, path, min_length=1, max_length=255, required=True):
         return None
     if not min_length <= len(value) <= max_length:
         raise BridgeError("length", path, {"min": min_length, "max": max_length})
+    if "\x00" in value:
+        # PostgreSQL text cannot hold NUL
+        raise BridgeError("format", path, {"what": "text (it holds a NUL character)"})
     return value
 
 
@@ -217,10 +247,14 @@ def timestamp(value, path, now):
             raise BridgeError("format", path, {"what": "ISO 8601 date-time"}) from None
     else:
         raise BridgeError("type", path, {"expected": "an ISO 8601 date-time"})
-    if parsed.tzinfo is None:
-        parsed = parsed - timedelta(hours=8)
-    else:
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    try:
+        if parsed.tzinfo is None:
+            parsed = parsed - timedelta(hours=8)
+        else:
+            parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    except OverflowError:
+        # a first or last day of the calendar moved out of it by the zone
+        raise BridgeError("range", path, {"min": "2000-01-01", "max": "now"}) from None
     if parsed > now + FUTURE_TOLERANCE:
         raise BridgeError("future", path)
     if parsed.year < 2000:

@@ -189,16 +189,16 @@ def setup_bridge_data(cls):
     )
 
 
+def applicant(name, phone, village_code=VILLAGE_A_CODE, **extra):
+    """The ``applicant`` object of an application body."""
+    return {"name": name, "phone": phone, "village_code": village_code, **extra}
+
+
 def application_body(external_id="EXT-1", **overrides):
     """A valid application body (an elderly woman, applied for by her son)."""
     body = {
         "external_id": external_id,
-        "applicant": {
-            "name": "罗秀英",
-            "phone": "13812345678",
-            "village_code": VILLAGE_A_CODE,
-            "birth_date": "1948-05-02",
-        },
+        "applicant": applicant("罗秀英", "13812345678", birth_date="1948-05-02"),
         "category": "equipment",
         "description": "腿脚不便，需要一辆轮椅。",
         "items": [{"sku": "RSW-WHEELCHAIR", "quantity": 1}],
@@ -220,6 +220,20 @@ def validated_application(env, **overrides):
 
     return payload.validate_application(
         application_body(**overrides), fields.Date.context_today(env.user)
+    )
+
+
+def create_application(env, platform, options=None, **overrides):
+    """Record :func:`application_body` (with ``overrides``) as the platform's
+    user would through the API, or as ``env``'s user when ``platform`` is
+    ``None`` (the public page; ``options`` as in
+    ``crm.lead._ruralsw_create_application``)."""
+    Lead = env["crm.lead"]
+    if platform:
+        Lead = Lead.with_user(platform.user_id)
+        platform = platform.with_user(platform.user_id)
+    return Lead._ruralsw_create_application(
+        validated_application(env, **overrides), platform, **(options or {})
     )
 
 

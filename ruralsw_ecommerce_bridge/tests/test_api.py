@@ -4,7 +4,10 @@
 import time
 from unittest.mock import patch
 
+from odoo.exceptions import AccessError, ValidationError
+from odoo.http import request
 from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL
 
 from ..controllers.api import RuralswApi
 from .common import (
@@ -321,3 +324,106 @@ class TestApi(HttpCase):
         error = self._error(response, 500, "internal")
         self.assertNotIn("secret internals", response.text)
         self.assertIn(error["message"].split()[-1].rstrip("."), logs.output[0])
+
+    def _race_on_unique_index(self, times):
+        """Make the application handler hit a unique index ``times`` times,
+        as when a concurrent request inserted the same row (the township's
+        first field-visit project) after this request's snapshot."""
+        calls = []
+        original = RuralswApi._create_application
+
+        def racing(api, platform, data):
+            calls.append(platform.id)
+            if len(calls) <= times:
+                # the key this request just claimed, inserted a second time
+                request.env.cr.execute(
+                    SQL(
+                        "INSERT INTO ruralsw_idempotency_key (platform_id, key, "
+                        "endpoint, body_hash) SELECT platform_id, key, endpoint, "
+                        "body_hash FROM ruralsw_idempotency_key WHERE key = %s",
+                        "race",
+                    ),
+                    log_exceptions=False,
+                )
+            return original(api, platform, data)
+
+        return calls, patch.object(RuralswApi, "_create_application", racing)
+
+    def test_unique_violation_runs_the_request_again(self):
+        calls, racing = self._race_on_unique_index(1)
+        # Odoo waits a random moment before it runs the request again
+        with racing, patch("odoo.service.model.random.uniform", return_value=0):
+            created = self._call(
+                "POST", "/applications", application_body("APP-R"), key="race"
+            )
+        self.assertEqual(created.status_code, 201, created.text)
+        self.assertEqual(len(calls), 2, "run again in a new transaction")
+        lead = self.env["crm.lead"].search([("ruralsw_external_id", "=", "APP-R")])
+        self.assertEqual(lead.ruralsw_reference, created.json()["reference"])
+        replay = self._call(
+            "POST", "/applications", application_body("APP-R"), key="race"
+        )
+        self.assertEqual(replay.status_code, 200)
+        self.assertEqual(replay.json()["reference"], lead.ruralsw_reference)
+
+    def test_unique_violation_on_every_try_answers_busy(self):
+        calls, racing = self._race_on_unique_index(99)
+        with (
+            racing,
+            patch("odoo.service.model.random.uniform", return_value=0),
+            self.assertLogs(
+                "odoo.addons.ruralsw_ecommerce_bridge.controllers.api", "WARNING"
+            ) as logs,
+        ):
+            busy = self._call(
+                "POST", "/applications", application_body("APP-B"), key="race"
+            )
+        self._error(busy, 503, "busy")
+        self.assertEqual(len(calls), 5, "Odoo's tries, then a JSON answer")
+        self.assertIn("concurrent updates", logs.output[0])
+        self.assertFalse(
+            self.env["crm.lead"].search([("ruralsw_external_id", "=", "APP-B")])
+        )
+
+    def test_platform_user_without_email_still_records_applications(self):
+        # the assignment e-mail would have the platform's user as author
+        self.platform_user.email = False
+        created = self._call(
+            "POST", "/applications", application_body("APP-M"), key="mail"
+        )
+        self.assertEqual(created.status_code, 201, created.text)
+        lead = self.env["crm.lead"].search([("ruralsw_external_id", "=", "APP-M")])
+        self.assertTrue(lead.user_id, "assigned all the same")
+        self.assertEqual(lead.ruralsw_follow_up_task_id.user_ids, lead.user_id)
+
+    def test_model_refusals_answer_json_4xx(self):
+        def refuse(*_args, **_kwargs):
+            raise ValidationError(
+                self.env._("Birth date: cannot be after the first contact.")
+            )
+
+        def forbid(*_args, **_kwargs):
+            raise AccessError(self.env._("no right to create a case"))
+
+        with patch.object(RuralswApi, "_catalog", refuse):
+            error = self._error(self._call("GET", "/catalog"), 400, "invalid")
+        self.assertIn("Birth date", error["message"])
+        with (
+            patch.object(RuralswApi, "_catalog", forbid),
+            self.assertLogs(
+                "odoo.addons.ruralsw_ecommerce_bridge.controllers.api", "WARNING"
+            ),
+        ):
+            error = self._error(self._call("GET", "/catalog"), 403, "forbidden")
+        self.assertNotIn("no right", error["message"])
+
+    def test_nul_in_a_reference_and_lone_surrogate_in_a_body_are_4xx(self):
+        # neither can reach PostgreSQL, nor be encoded into an answer
+        self._error(self._call("GET", "/applications/SQ%00X"), 404, "not_found")
+        self._error(
+            self._call(
+                "POST", "/applications", raw=b'{"external_id": "\\ud800"}', key="u"
+            ),
+            400,
+            "bad_json",
+        )

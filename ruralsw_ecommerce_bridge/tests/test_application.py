@@ -3,14 +3,21 @@
 
 from datetime import timedelta
 
-from odoo import fields
+import psycopg2
+
+from odoo import SUPERUSER_ID, api, fields, sql_db
 from odoo.exceptions import UserError
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, TransactionCase
 from odoo.addons.ruralsw_case.services import id_number as id_number_service
 
 from ..services.errors import BridgeError
-from .common import VILLAGE_B_CODE, setup_bridge_data, validated_application
+from .common import (
+    VILLAGE_B_CODE,
+    applicant,
+    create_application,
+    setup_bridge_data,
+)
 
 
 class TestApplication(TransactionCase):
@@ -24,13 +31,8 @@ class TestApplication(TransactionCase):
         setup_bridge_data(cls)
         cls.Lead = cls.env["crm.lead"].with_user(cls.platform_user)
 
-    def _apply(self, platform=None, user=None, **overrides):
-        platform = platform or self.platform
-        Lead = self.env["crm.lead"].with_user(user or platform.user_id)
-        return Lead._ruralsw_create_application(
-            validated_application(self.env, **overrides),
-            platform.with_user(user or platform.user_id),
-        )
+    def _apply(self, platform=None, **overrides):
+        return create_application(self.env, platform or self.platform, **overrides)
 
     def test_application_creates_person_consents_assignment_and_task(self):
         before = fields.Datetime.now().replace(microsecond=0)
@@ -90,11 +92,7 @@ class TestApplication(TransactionCase):
         first = self._apply(external_id="E1")
         second = self._apply(
             external_id="E2",
-            applicant={
-                "name": "岩温",
-                "phone": "13711112222",
-                "village_code": first.ruralsw_village_id.code,
-            },
+            applicant=applicant("岩温", "13711112222"),
         )
         # the first application counts in the caseload: the other worker
         self.assertEqual(first.user_id | second.user_id, self.worker_a | self.worker_a2)
@@ -110,11 +108,7 @@ class TestApplication(TransactionCase):
         )
         third = self._apply(
             external_id="E3",
-            applicant={
-                "name": "玉香",
-                "phone": "13711113333",
-                "village_code": first.ruralsw_village_id.code,
-            },
+            applicant=applicant("玉香", "13711113333"),
         )
         self.assertEqual(third.user_id, self.worker_a)
 
@@ -141,29 +135,16 @@ class TestApplication(TransactionCase):
         )
         lead = self._apply(
             external_id="E-ID",
-            applicant={
-                "name": "岩保（小名）",
-                "phone": "13600001111",
-                "village_code": self.village_a.code,
-                "id_number": number,
-            },
+            applicant=applicant("岩保（小名）", "13600001111", id_number=number),
         )
         self.assertEqual(lead.ruralsw_beneficiary_id, known)
         by_phone = self._apply(
             external_id="E-PHONE",
-            applicant={
-                "name": "罗秀英",
-                "phone": "13812345678",
-                "village_code": self.village_a.code,
-            },
+            applicant=applicant("罗秀英", "13812345678"),
         )
         again = self._apply(
             external_id="E-PHONE-2",
-            applicant={
-                "name": "罗秀英",
-                "phone": "13812345678",
-                "village_code": self.village_a.code,
-            },
+            applicant=applicant("罗秀英", "13812345678"),
         )
         self.assertEqual(by_phone.ruralsw_beneficiary_id, again.ruralsw_beneficiary_id)
 
@@ -171,22 +152,12 @@ class TestApplication(TransactionCase):
         with self.assertRaises(BridgeError) as caught:
             self._apply(
                 platform=self.platform_a,
-                applicant={
-                    "name": "A",
-                    "phone": "13600002222",
-                    "village_code": VILLAGE_B_CODE,
-                },
+                applicant=applicant("A", "13600002222", VILLAGE_B_CODE),
             )
         self.assertEqual(caught.exception.code, "area_not_allowed")
         self.assertEqual(caught.exception.field, "applicant.village_code")
         with self.assertRaises(BridgeError) as caught:
-            self._apply(
-                applicant={
-                    "name": "A",
-                    "phone": "13600002222",
-                    "village_code": "533102199999",
-                }
-            )
+            self._apply(applicant=applicant("A", "13600002222", "533102199999"))
         self.assertEqual(caught.exception.code, "unknown_village")
 
     def test_unknown_sku_is_refused(self):
@@ -228,18 +199,14 @@ class TestApplication(TransactionCase):
         self.assertEqual(lead._ruralsw_status(), "rejected")
         unassigned = self._apply(
             external_id="E-B",
-            applicant={
-                "name": "B",
-                "phone": "13600003333",
-                "village_code": VILLAGE_B_CODE,
-            },
+            applicant=applicant("B", "13600003333", VILLAGE_B_CODE),
         )
         unassigned.user_id = False
         self.assertEqual(unassigned._ruralsw_status(), "received")
 
     def test_unverified_application_needs_confirmation_before_the_case(self):
-        lead = self.env["crm.lead"]._ruralsw_create_application(
-            validated_application(self.env, submitted_by=None), unverified=True
+        lead = create_application(
+            self.env, None, submitted_by=None, options={"unverified": True}
         )
         self.assertTrue(lead.ruralsw_unverified)
         self.assertEqual(lead.ruralsw_channel, "online_platform")
@@ -261,3 +228,36 @@ class TestApplication(TransactionCase):
             self.platform.user_id = self.env.ref("base.user_admin")
         with self.assertRaises(ValidationError):
             self.platform.user_id = self.worker_a
+
+    def test_concurrent_first_project_of_a_township_fails_to_serialise(self):
+        """Two transactions about to create a township's first field-visit
+        project: the later one fails to serialise (Odoo runs it again, and
+        it then sees the project) instead of hitting the unique index."""
+        # two real transactions on the committed (demo) data
+        first = sql_db.db_connect(self.env.cr.dbname).cursor()
+        second = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            second.execute(
+                "SELECT a.id, c.id FROM ruralsw_area a, res_company c "
+                "WHERE a.level = 'township' AND NOT EXISTS (SELECT 1 FROM "
+                "project_project p WHERE p.ruralsw_township_id = a.id AND "
+                "p.company_id = c.id) ORDER BY a.id, c.id LIMIT 1"
+            )
+            township_id, company_id = second.fetchone()
+            for cr in (first, second):
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                lead = env["crm.lead"]
+                args = (
+                    env["ruralsw.area"].browse(township_id),
+                    env["res.company"].browse(company_id),
+                )
+                if cr is first:
+                    lead._ruralsw_lock_new_project(*args)
+                    first.commit()
+                else:
+                    with self.assertRaises(psycopg2.errors.SerializationFailure):
+                        lead._ruralsw_lock_new_project(*args)
+        finally:
+            second.rollback()
+            first.close()
+            second.close()

@@ -215,3 +215,51 @@ def test_openapi_describes_every_endpoint_and_the_validators_enums():
     )
     assert set(schemas["Order"]["required"]) == set(payload.ORDER_FIELDS)
     assert document["servers"][0]["url"].endswith("/ruralsw/api/v1")
+
+
+def test_loads_parses_a_utf8_json_body():
+    body = '{"name": "罗秀英", "emoji": "\\ud83d\\ude00"}'.encode()
+    assert payload.loads(body) == {"name": "罗秀英", "emoji": "\U0001f600"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{no",
+        b"\xff\xfe{}",
+        b"[" * 200_000 + b"]" * 200_000,
+        b'{"name": "\\ud800"}',
+        b'{"\\udfff": 1}',
+        b'["ok", "\\ud83d"]',
+    ],
+    ids=["syntax", "not-utf8", "nested", "lone-high", "lone-in-key", "cut-pair"],
+)
+def test_loads_refuses_what_no_utf8_text_can_hold(body):
+    with pytest.raises(BridgeError) as caught:
+        payload.loads(body)
+    assert (caught.value.code, caught.value.status) == ("bad_json", 400)
+    assert caught.value.message.startswith("The body is not valid JSON")
+
+
+@pytest.mark.parametrize(
+    "path", ["external_id", "description", "applicant.name", "buyer_key"]
+)
+def test_nul_character_is_refused_where_text_is_stored(path):
+    data = _with(APPLICATION, path, "A\x00B")
+    with pytest.raises(BridgeError) as caught:
+        payload.validate_application(data, TODAY)
+    assert (caught.value.code, caught.value.field) == ("format", path)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0001-01-01T00:00:00", "0001-01-01T03:00:00+05:00", "9999-12-31T23:00:00-05:00"],
+)
+def test_order_time_moved_out_of_the_calendar_is_a_range_error(value):
+    rows, rejected, _partial = payload.validate_orders(
+        {"orders": [dict(ORDER, ordered_at=value)]}, NOW
+    )
+    assert rows == []
+    assert [(row["code"], row["field"]) for row in rejected] == [
+        ("range", "orders.0.ordered_at")
+    ]
