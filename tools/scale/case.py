@@ -476,9 +476,12 @@ GATE_CHECKS = {
     """,
     "households without exactly one head": """
         SELECT count(*) FROM res_partner h
-         WHERE h.is_household
-           AND (SELECT count(*) FROM res_partner m
-                 WHERE m.household_id = h.id AND m.household_role = 'head') != 1
+          LEFT JOIN (
+                SELECT household_id, count(*) AS heads FROM res_partner
+                 WHERE household_role = 'head' AND household_id IS NOT NULL
+                 GROUP BY household_id
+               ) m ON m.household_id = h.id
+         WHERE h.is_household AND COALESCE(m.heads, 0) != 1
     """,
 }
 
