@@ -6,6 +6,10 @@ Every request is authenticated by its signature, then runs as the
 platform's configured user (never the superuser), so that record rules and
 access rights bound what the platform's data can reach. Every answer is
 JSON; an unexpected error answers 500 with a reference to the log line.
+A request that concurrent ones made fail (a serialisation failure, or a
+unique index refusing a row another request inserted meanwhile) is run
+again by Odoo in a new transaction; when Odoo's tries run out it answers
+503 ``busy``.
 """
 
 import logging

@@ -32,7 +32,8 @@ class RuralswApiRequest(models.Model):
 
     @api.model
     def _ruralsw_log(self, platform, method, path, status, error_code=None, **extra):
-        """Insert one request row."""
+        """Insert one request row (a NUL of the path, from ``%00``, which
+        PostgreSQL cannot store, is shown as U+FFFD)."""
         self.env.cr.execute(
             SQL(
                 "INSERT INTO ruralsw_api_request (platform_id, method, path, status, "
@@ -40,7 +41,7 @@ class RuralswApiRequest(models.Model):
                 "VALUES (%s, %s, %s, %s, %s, %s, %s, now() AT TIME ZONE 'UTC')",
                 platform.id or None,
                 method,
-                path[:200],
+                path[:200].replace("\x00", "\ufffd"),
                 status,
                 error_code,
                 extra.get("client_hash"),
