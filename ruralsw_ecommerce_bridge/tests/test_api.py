@@ -171,12 +171,12 @@ class TestApi(HttpCase):
             "bad_signature",
         )
         self._error(
-            self._call("POST", "/applications", body, key="s", now=time.time() - 301),
+            self._call("POST", "/applications", body, key="s", now=time.time() - 400),
             401,
             "stale_timestamp",
         )
         self._error(
-            self._call("POST", "/applications", body, key="s", now=time.time() + 301),
+            self._call("POST", "/applications", body, key="s", now=time.time() + 400),
             401,
             "stale_timestamp",
         )
