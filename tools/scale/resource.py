@@ -10,6 +10,13 @@ warehouse, as quants), 2,000 approved aid requests with 10,000 lines for
 the villages, 2,000 active volunteers (skills, dialects, home villages) and
 1,000 field-visit tasks of cases with a skill each. ``--scale`` does not
 change these sizes: they are the benchmark's.
+
+Then the history the reporting reads, drawn by :mod:`tools.scale.resource_draw`
+and scaled by ``--scale``: 20,000 aid requests of cases over three years
+with their deliveries (done pickings, moves and move lines; backorders for
+partial fills), 2,500 distribution events with their volunteers and hours,
+a planned volunteer on some open field visits, and the funds of the three
+source types with their donations (posted through the ORM) and spending.
 """
 
 from datetime import date, datetime, time, timedelta
