@@ -15,6 +15,14 @@ class StockMove(models.Model):
         copy=False,
     )
 
+    def _prepare_move_split_vals(self, qty):
+        # a backorder's remainder still serves the same aid request line
+        # (copy=False keeps duplicated pickings from claiming it)
+        vals = super()._prepare_move_split_vals(qty)
+        if self.ruralsw_request_line_id:
+            vals["ruralsw_request_line_id"] = self.ruralsw_request_line_id.id
+        return vals
+
     def _prepare_merge_moves_distinct_fields(self):
         # one move per request line: deliveries are traced to each household
         return [

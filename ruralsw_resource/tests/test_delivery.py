@@ -48,6 +48,22 @@ class TestDelivery(RuralswResourceCommon):
         self.assertTrue(line.date_delivered)
         self.assertEqual(request.state, "done")
 
+    def test_backorder_keeps_serving_the_request_line(self):
+        request = self._request([(self.rice, 3, self.h1)])
+        picking = self._allocate(request)
+        picking.move_ids.quantity = 1
+        action = picking.button_validate()
+        Form(
+            self.env[action["res_model"]].with_context(**action["context"])
+        ).save().process()
+        backorder = picking.backorder_ids
+        self.assertTrue(backorder, "validating 1 of 3 creates a backorder")
+        line = request.line_ids
+        self.assertEqual(backorder.move_ids.ruralsw_request_line_id, line)
+        self.assertEqual(line.qty_delivered, 1)
+        self.assertEqual(line.qty_allocated, 3)
+        self.assertEqual(line.state, "allocated")
+
     def test_proof_needs_signature_or_photo(self):
         picking = self._allocate(self._request([(self.rice, 1, self.h1)]))
         wizard = self.env["ruralsw.aid.delivery"].create(
