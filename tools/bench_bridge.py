@@ -695,6 +695,9 @@ def bench_api(odoo, registry, args):
         f"  {'request':<34} {'n':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}  status"
     )
     for name, (seconds, latencies, statuses, _answers) in results:
+        if not latencies:
+            print(f"  {name:<34} {0:>6}  (no request to send)")
+            continue
         print(
             f"  {name:<34} {len(latencies):>6} {len(latencies) / seconds:>8.1f} "
             f"{statistics.median(latencies):>8.1f} {percentile(latencies, 0.95):>8.1f}"

@@ -138,6 +138,8 @@ def _create_platform(env, config):
                 {
                     "name": f"{county.name}电商平台（接口）",
                     "login": "platform_qingshan",
+                    # the sender of the follow-up notifications its requests cause
+                    "email": "platform.qingshan@example.com",
                     "groups_id": [
                         Command.link(
                             env.ref(
