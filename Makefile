@@ -70,6 +70,10 @@ bench: ## Run the benchmarks on the generated county $(DB) (default ruralsw_benc
 bench-resource: ## Benchmark aid allocation, its confirmation and volunteer suggestions on $(DB) (default ruralsw_bench)
 	$(ODOO_PYTHON) tools/bench_resource.py --db $(or $(DB),ruralsw_bench)
 
+.PHONY: bench-bridge
+bench-bridge: ## Benchmark order ingestion, the signal job and the applications API on $(DB) (default ruralsw_bench; BENCH_ARGS='--parts ingest')
+	$(ODOO_PYTHON) tools/bench_bridge.py --db $(or $(DB),ruralsw_bench) $(BENCH_ARGS)
+
 venv: ## Create or update the dev-tools venv (.venv-ci) from requirements-dev.txt
 	@VENV_PYTHON="$(PYTHON)" tools/ensure_venv.sh "$(VENV)" requirements-dev.txt
 

@@ -1,9 +1,13 @@
 # Copyright 2026 ruralsw contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
+import io
+
 from odoo import api, fields, models
 from odoo.tools import SQL
+from odoo.tools.sql import drop_index
 
+from ..services import order_file
 from ..services.errors import BridgeError
 
 ORDER_CATEGORIES = [
@@ -34,6 +38,13 @@ INSERT_COLUMNS = (
     "create_date",
     "write_date",
 )
+STAGING_TABLE = "ruralsw_order_staging"
+# indexes of earlier versions: the unique (platform_id, order_ref) index
+# serves searches by platform, and one company per database is the rule
+REDUNDANT_INDEXES = (
+    "ruralsw_order__platform_id_index",
+    "ruralsw_order__company_id_index",
+)
 
 
 class RuralswOrder(models.Model):
@@ -48,10 +59,10 @@ class RuralswOrder(models.Model):
     _check_company_auto = True
     _rec_name = "order_ref"
 
-    platform_id = fields.Many2one(
-        "ruralsw.platform", required=True, index=True, ondelete="cascade"
-    )
-    company_id = fields.Many2one("res.company", required=True, index=True)
+    # no index of their own: every index is written for each of the millions
+    # of orders (see REDUNDANT_INDEXES)
+    platform_id = fields.Many2one("ruralsw.platform", required=True, ondelete="cascade")
+    company_id = fields.Many2one("res.company", required=True)
     order_ref = fields.Char(string="Order Number", required=True)
     buyer_key = fields.Char(string="Buyer", required=True)
     village_id = fields.Many2one("ruralsw.area", required=True, index=True)
@@ -85,6 +96,8 @@ class RuralswOrder(models.Model):
                 "WHERE household_id IS NOT NULL"
             )
         )
+        for name in REDUNDANT_INDEXES:
+            drop_index(self.env.cr, name, self._table)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -101,73 +114,104 @@ class RuralswOrder(models.Model):
     def _ruralsw_ingest(
         self, platform, rows, accept_partial=False, label="orders", check_only=False
     ):
-        """Store validated orders of a platform in one statement.
+        """Store validated orders of a platform, set-based.
 
         ``rows`` are ``(index, (order_id, buyer_key, village_code, category,
-        amount, direction, ordered_at))`` pairs (``services.payload``).
-        Villages are resolved inside the platform's area; a row whose village
-        is unknown there is rejected. Unless ``accept_partial``, any rejected
-        row stores nothing; ``check_only`` stores nothing at all. Return
-        ``(accepted,
-        duplicates, rejected)``; an order number already stored (or repeated
-        in the batch) is a duplicate, never an error.
+        amount, direction, ordered_at))`` pairs (``services.payload``), any
+        iterable. Villages are resolved inside the platform's area; a row
+        whose village is unknown there is rejected. Unless ``accept_partial``,
+        any rejected row stores nothing; ``check_only`` stores nothing at all.
+        Return ``(accepted, duplicates, rejected)``; an order number already
+        stored (or repeated in the batch) is a duplicate, never an error.
+
+        The accepted rows are copied (``COPY``) into a temporary table and
+        moved with one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING``, which
+        also links each order to its buyer's person and household when the
+        person's sharing consent is valid: one statement, so a call stores all
+        its rows or none.
         """
         self.check_access("create")
+        rows = list(rows)
         villages = platform._ruralsw_villages_by_code(
             {values[2] for _i, values in rows}
         )
-        accepted_rows, rejected = [], []
-        for index, values in rows:
-            village = villages.get(values[2])
-            if village is None:
-                rejected.append(
-                    BridgeError(
-                        "unknown_village",
-                        f"{label}.{index}.village_code",
-                        {"code": values[2]},
-                    ).as_row(index)
-                )
-            else:
-                accepted_rows.append((values, village))
-        if check_only or (rejected and not accept_partial) or not accepted_rows:
+        rejected = [
+            BridgeError(
+                "unknown_village",
+                f"{label}.{index}.village_code",
+                {"code": values[2]},
+            ).as_row(index)
+            for index, values in rows
+            if values[2] not in villages
+        ]
+        if check_only or (rejected and not accept_partial):
             return 0, 0, rejected
-        links = self._ruralsw_buyer_links(platform, {v[1] for v, _vil in accepted_rows})
-        columns = list(
-            zip(*[values for values, _village in accepted_rows], strict=True)
+        buffer = io.StringIO()
+        count = order_file.write_copy_rows(
+            buffer,
+            (
+                (*values[:2], *villages[values[2]], *values[3:])
+                for _index, values in rows
+                if values[2] in villages
+            ),
         )
-        village_ids = [village[0] for _values, village in accepted_rows]
-        township_ids = [village[1] for _values, village in accepted_rows]
-        people = [links.get(buyer, (None, None)) for buyer in columns[1]]
-        self.env.cr.execute(
+        if not count:
+            return 0, 0, rejected
+        accepted = self._ruralsw_insert_copied(platform, buffer)
+        return accepted, count - accepted, rejected
+
+    @api.model
+    def _ruralsw_insert_copied(self, platform, buffer):
+        """Copy the CSV rows of ``buffer`` (see
+        :func:`~..services.order_file.write_copy_rows`) into the staging
+        table and insert them as orders of ``platform``; return the number of
+        orders inserted (the others were duplicates)."""
+        self._ruralsw_flush_links()
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS %s (ref varchar, buyer varchar, "
+                "village int4, township int4, category varchar, amount numeric, "
+                "direction varchar, ordered_at timestamp) ON COMMIT DELETE ROWS",
+                SQL.identifier(STAGING_TABLE),
+            )
+        )
+        cr.execute(SQL("TRUNCATE %s", SQL.identifier(STAGING_TABLE)))
+        buffer.seek(0)
+        cr.copy_expert(
+            SQL(
+                "COPY %s FROM STDIN WITH (FORMAT csv)", SQL.identifier(STAGING_TABLE)
+            ).code,
+            buffer,
+        )
+        consent = self.env["ruralsw.platform.buyer"]._ruralsw_consent_sql(
+            SQL("b.beneficiary_id")
+        )
+        cr.execute(
             SQL(
                 "INSERT INTO ruralsw_order (%s) "
                 "SELECT %s, %s, t.ref, t.buyer, t.village, t.township, t.category, "
-                "t.amount, t.direction, t.ordered_at, t.beneficiary, t.household, "
+                "t.amount, t.direction, t.ordered_at, l.beneficiary_id, "
+                "l.household_id, "
                 "%s, %s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' "
-                "FROM unnest(%s::varchar[], %s::varchar[], %s::int[], %s::int[], "
-                "%s::varchar[], %s::numeric[], %s::varchar[], %s::timestamp[], "
-                "%s::int[], %s::int[]) AS t(ref, buyer, village, township, category, "
-                "amount, direction, ordered_at, beneficiary, household) "
+                "FROM %s t LEFT JOIN ("
+                " SELECT b.buyer_key, b.beneficiary_id, p.household_id "
+                " FROM ruralsw_platform_buyer b "
+                " JOIN res_partner p ON p.id = b.beneficiary_id "
+                " WHERE b.platform_id = %s AND %s"
+                ") l ON l.buyer_key = t.buyer "
                 "ON CONFLICT (platform_id, order_ref) DO NOTHING",
                 SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS),
                 platform.id,
                 platform.company_id.id,
                 self.env.uid,
                 self.env.uid,
-                list(columns[0]),
-                list(columns[1]),
-                village_ids,
-                township_ids,
-                list(columns[3]),
-                list(columns[4]),
-                list(columns[5]),
-                list(columns[6]),
-                [person[0] for person in people],
-                [person[1] for person in people],
+                SQL.identifier(STAGING_TABLE),
+                platform.id,
+                consent,
             )
         )
-        accepted = self.env.cr.rowcount
-        return accepted, len(accepted_rows) - accepted, rejected
+        return cr.rowcount
 
     @api.model
     def _ruralsw_buyer_links(self, platform, buyer_keys):

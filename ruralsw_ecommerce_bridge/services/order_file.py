@@ -15,6 +15,7 @@ Codes: those of :mod:`.payload`, plus ``file.encoding``, ``file.empty``,
 ``file.headers`` (params ``missing``), ``file.format`` (params ``reason``).
 """
 
+import codecs
 import csv
 import dataclasses
 import io
@@ -64,6 +65,8 @@ DATETIME_FORMATS = (
     "%Y-%m-%d",
 )
 UTF8_BOM = b"\xef\xbb\xbf"
+CHUNK_ROWS = 5000
+_CHECK_BYTES = 1 << 20
 
 
 @dataclasses.dataclass
@@ -90,6 +93,18 @@ class ParsedFile:
         return len(self.rows) + len(self.errors)
 
 
+class FileChunks:
+    """The chunks of :func:`iter_parse` (an iterator of :class:`ParsedFile`)
+    and the file's ``encoding``."""
+
+    def __init__(self, encoding, chunks):
+        self.encoding = encoding
+        self._chunks = chunks
+
+    def __iter__(self):
+        return self._chunks
+
+
 class FileError(BridgeError):
     """The whole file is unreadable (encoding, headers, format)."""
 
@@ -102,20 +117,39 @@ class FileError(BridgeError):
             return self.code
 
 
+def _decodes(content, encoding):
+    """Whether ``content`` decodes in ``encoding``, checked a megabyte at a
+    time so that a big file is never held twice in memory."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(content)
+    try:
+        for start in range(0, len(view), _CHECK_BYTES):
+            decoder.decode(view[start : start + _CHECK_BYTES])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(content):
+    """Return the encoding of CSV bytes: ``utf-8-sig`` (with a byte-order
+    mark), ``utf-8``, else ``gb18030``; raise :class:`FileError` when none
+    fits."""
+    if content.startswith(UTF8_BOM):
+        if _decodes(content, "utf-8"):
+            return "utf-8-sig"
+        raise FileError("file.encoding")
+    for encoding in ("utf-8", "gb18030"):
+        if _decodes(content, encoding):
+            return encoding
+    raise FileError("file.encoding")
+
+
 def decode(content):
     """Return ``(text, encoding)`` of CSV bytes: UTF-8 (BOM or not) first,
     then GB18030."""
-    if content.startswith(UTF8_BOM):
-        try:
-            return content[len(UTF8_BOM) :].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            raise FileError("file.encoding") from None
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return content.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise FileError("file.encoding")
+    encoding = detect_encoding(content)
+    return content.decode(encoding), encoding
 
 
 def map_headers(header):
@@ -181,14 +215,16 @@ def normalise_row(cells, columns):
 
 
 def _rows_of_csv(content):
-    """Yield ``(line number, cells)`` of a CSV file; the header is line 1."""
-    text, encoding = decode(content)
-    sample = text[:4096]
+    """Return the encoding and an iterator of ``(line number, cells)`` of a
+    CSV file (the header is line 1), decoded as it is read."""
+    encoding = detect_encoding(content)
+    sample = bytes(content[:16384]).decode(encoding, errors="ignore")[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    stream = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+    reader = csv.reader(stream, dialect)
     return encoding, ((reader.line_num, cells) for cells in reader)
 
 
@@ -216,12 +252,14 @@ def is_xlsx(content, filename=""):
     return content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx")
 
 
-def parse(content, now, filename=""):
-    """Parse an order file (CSV or XLSX bytes) and validate every line.
+def iter_parse(content, now, filename="", chunk_rows=CHUNK_ROWS):
+    """Parse an order file (CSV or XLSX bytes) and validate every line,
+    yielding :class:`ParsedFile` chunks of at most ``chunk_rows`` lines, so
+    that a file of a million orders is never held as rows in memory.
 
     ``now`` is the naive UTC datetime orders may not be later than (by a
-    day). Blank lines are skipped. Raise :class:`FileError` when the file as
-    a whole is unreadable.
+    day). Blank lines are skipped. Raise :class:`FileError` (before the
+    first chunk) when the file as a whole is unreadable.
     """
     if not content:
         raise FileError("file.empty")
@@ -230,12 +268,20 @@ def parse(content, now, filename=""):
     else:
         encoding, lines = _rows_of_csv(content)
     columns = None
-    result = ParsedFile([], [], encoding)
+    for _number, cells in lines:
+        if any(cell not in (None, "") for cell in cells):
+            columns = map_headers(cells)
+            break
+    if columns is None:
+        raise FileError("file.empty")
+    return FileChunks(encoding, _chunks(lines, columns, now, encoding, chunk_rows))
+
+
+def _chunks(lines, columns, now, encoding, chunk_rows):
+    """Yield the validated lines after the header, in chunks."""
+    chunk = ParsedFile([], [], encoding)
     for number, cells in lines:
         if not any(cell not in (None, "") for cell in cells):
-            continue
-        if columns is None:
-            columns = map_headers(cells)
             continue
         try:
             values = payload.validate_order(
@@ -243,9 +289,34 @@ def parse(content, now, filename=""):
             )
         except BridgeError as error:
             field = error.field.split(".", 1)[1] if "." in error.field else ""
-            result.errors.append(LineError(number, error.code, field, error.message))
-            continue
-        result.rows.append((number, values))
-    if columns is None:
-        raise FileError("file.empty")
+            chunk.errors.append(LineError(number, error.code, field, error.message))
+        else:
+            chunk.rows.append((number, values))
+        if chunk.total >= chunk_rows:
+            yield chunk
+            chunk = ParsedFile([], [], encoding)
+    if chunk.total:
+        yield chunk
+
+
+def parse(content, now, filename=""):
+    """Parse a whole order file (see :func:`iter_parse`) into one
+    :class:`ParsedFile`; for files small enough to hold in memory."""
+    chunks = iter_parse(content, now, filename)
+    result = ParsedFile([], [], chunks.encoding)
+    for chunk in chunks:
+        result.rows += chunk.rows
+        result.errors += chunk.errors
     return result
+
+
+def write_copy_rows(buffer, rows):
+    """Write ``rows`` (tuples of plain values) to the text ``buffer`` as the
+    CSV that PostgreSQL's ``COPY ... WITH (FORMAT csv)`` reads (``None`` is
+    NULL; datetimes as ``YYYY-MM-DD HH:MM:SS``); return the number of rows."""
+    writer = csv.writer(buffer, lineterminator="\n")
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count

@@ -129,3 +129,38 @@ class TestOrderImport(TransactionCase):
     def test_unreadable_file(self):
         with self.assertRaises(UserError):
             self._wizard("订单编号,买家\nA,b\n".encode()).action_check()
+
+    def test_big_file_goes_in_chunk_by_chunk_all_or_nothing(self):
+        # 12,001 lines: three chunks of 5,000; the last line is wrong
+        lines = [
+            f"C{n},b{n % 50},{VILLAGE_A_CODE},农产品,10,销售,{self.when}"
+            for n in range(12_000)
+        ]
+        lines.append(f"C-bad,b1,{VILLAGE_A_CODE},农产品,-1,销售,{self.when}")
+        content = self._csv(*lines).encode()
+        with self.assertRaises(UserError) as caught:
+            self._wizard(content).action_import()
+        self.assertIn("Line 12002", str(caught.exception))
+        self.assertFalse(
+            self._imported(), "the chunks stored before the error are rolled back"
+        )
+        wizard = self._wizard(content, accept_partial=True)
+        wizard.action_import()
+        self.assertEqual(
+            (wizard.line_count, wizard.accepted_count, wizard.error_count),
+            (12_001, 12_000, 1),
+        )
+        again = self._wizard(content, accept_partial=True)
+        again.action_import()
+        self.assertEqual((again.accepted_count, again.duplicate_count), (0, 12_000))
+        self.assertEqual(len(self._imported()), 12_000)
+
+    def test_unknown_village_in_a_later_chunk_stores_nothing(self):
+        lines = [
+            f"V{n},b1,{VILLAGE_A_CODE},农产品,10,销售,{self.when}" for n in range(5_000)
+        ]
+        lines.append(f"V-far,b1,533102199999,农产品,10,销售,{self.when}")
+        with self.assertRaises(UserError) as caught:
+            self._wizard(self._csv(*lines).encode()).action_import()
+        self.assertIn("Line 5002", str(caught.exception))
+        self.assertFalse(self._imported())

@@ -3,7 +3,10 @@
 
 from datetime import timedelta
 
+import psycopg2
+
 from odoo import fields
+from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, TransactionCase
 
@@ -130,6 +133,112 @@ class TestOrders(TransactionCase):
         consent._ruralsw_revoke("不再同意")
         self.assertFalse((first | second).household_id, "revoking unlinks at once")
         self.assertFalse((first | second).beneficiary_id)
+
+    def test_links_need_a_valid_consent_when_the_order_arrives(self):
+        Consent = self.env["ruralsw.consent"]
+        others = self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_beneficiary": True,
+                    "village_id": self.village_a.id,
+                    "household_id": self.household.id,
+                    "household_role": "spouse",
+                }
+                for name in ("罗桂兰", "罗明")
+            ]
+        )
+        expired, revoked = others
+        self.env["ruralsw.platform.buyer"].create(
+            [
+                {
+                    "platform_id": self.platform.id,
+                    "buyer_key": key,
+                    "beneficiary_id": p.id,
+                }
+                for key, p in (
+                    ("buyer-luo", self.person),
+                    ("buyer-expired", expired),
+                    ("buyer-revoked", revoked),
+                )
+            ]
+        )
+        Consent.create(
+            [
+                {
+                    "beneficiary_id": self.person.id,
+                    "purpose": "platform_sharing",
+                    "method": "online",
+                    "date_given": self.today - timedelta(days=30),
+                },
+                {
+                    "beneficiary_id": expired.id,
+                    "purpose": "platform_sharing",
+                    "method": "online",
+                    "date_given": self.today - timedelta(days=400),
+                    "valid_until": self.today - timedelta(days=1),
+                },
+                {
+                    "beneficiary_id": revoked.id,
+                    "purpose": "case_management",
+                    "method": "online",
+                    "date_given": self.today - timedelta(days=30),
+                },
+            ]
+        )
+        self._ingest(
+            order("L1"),
+            order("L2", buyer_key="buyer-expired"),
+            order("L3", buyer_key="buyer-revoked"),
+            order("L4", buyer_key="buyer-unknown"),
+        )
+        orders = self.env["ruralsw.order"].search(
+            [("platform_id", "=", self.platform.id)], order="order_ref"
+        )
+        nobody = self.env["res.partner"]
+        self.assertEqual(
+            [(o.order_ref, o.beneficiary_id, o.household_id) for o in orders],
+            [
+                ("L1", self.person, self.household),
+                ("L2", nobody, nobody),
+                ("L3", nobody, nobody),
+                ("L4", nobody, nobody),
+            ],
+            "only a valid platform-sharing consent links an order",
+        )
+
+    def test_values_are_stored_as_sent(self):
+        rows = self._rows(
+            order('PO-1,"2"', buyer_key='k,"x"', amount="1234.56"),
+            order("PO-2", category="medical", direction="purchase", amount=0),
+        )
+        self.Order._ruralsw_ingest(self.platform.with_user(self.platform_user), rows)
+        orders = self.env["ruralsw.order"].search(
+            [("platform_id", "=", self.platform.id)], order="order_ref"
+        )
+        self.assertEqual(orders.mapped("order_ref"), ['PO-1,"2"', "PO-2"])
+        self.assertEqual(orders.mapped("buyer_key"), ['k,"x"', "buyer-luo"])
+        self.assertEqual(orders.mapped("amount"), [1234.56, 0.0])
+        self.assertEqual(orders.mapped("category"), ["produce", "medical"])
+        self.assertEqual(orders[1].direction, "purchase")
+        self.assertLess(abs(orders[0].ordered_at - rows[0][1][6]), timedelta(seconds=1))
+
+    def test_a_failing_batch_leaves_nothing_behind(self):
+        Order = self.env["ruralsw.order"].with_user(self.platform_user)
+        platform = self.platform.with_user(self.platform_user)
+        rows = self._rows(order("F1"), order("F2"), order("F3"))
+        # the second row loses its buyer after validation: the insert fails
+        # on it, after the first row, and must take the first one back too
+        rows[1] = (rows[1][0], (rows[1][1][0], None, *rows[1][1][2:]))
+        with (
+            self.assertRaises(psycopg2.errors.NotNullViolation),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            Order._ruralsw_ingest(platform, rows)
+        self.assertFalse(
+            self.env["ruralsw.order"].search([("platform_id", "=", self.platform.id)])
+        )
 
     def test_area_rule_on_orders(self):
         self._ingest(order("A"), order("B", village_code=VILLAGE_B_CODE))

@@ -40,12 +40,34 @@ class RuralswOrderImport(models.TransientModel):
     duplicate_count = fields.Integer(string="Already Known", readonly=True)
     error_report = fields.Text(readonly=True)
 
-    def _parse(self):
-        """Parse the file, or raise a UserError saying why it is unreadable."""
+    def _content(self):
+        """The file's bytes: read from its attachment when there is one, so
+        that a big file is not also held base64-encoded."""
         self.ensure_one()
-        content = base64.b64decode(self.file or b"")
+        # sudo: the attachment of this wizard's own binary field
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("res_field", "=", "file"),
+                ],
+                limit=1,
+            )
+        )
+        if attachment:
+            return attachment.raw or b""
+        return base64.b64decode(self.file or b"")
+
+    def _chunks(self):
+        """The file's validated lines in chunks, or a UserError saying why it
+        is unreadable."""
         try:
-            return order_file.parse(content, fields.Datetime.now(), self.filename or "")
+            return order_file.iter_parse(
+                self._content(), fields.Datetime.now(), self.filename or ""
+            )
         except order_file.FileError as error:
             raise UserError(self._file_error_message(error)) from error
 
@@ -62,8 +84,9 @@ class RuralswOrderImport(models.TransientModel):
             return self.env._("The file has no header line.")
         return self.env._("The file cannot be read as CSV or XLSX.")
 
-    def _report(self, parsed, extra=()):
-        """One line per error, numbered like the file."""
+    def _report(self, errors, error_count, extra=(), extra_count=0):
+        """One line per error, numbered like the file (the first
+        :data:`MAX_LISTED_ERRORS` of each kind)."""
         lines = [
             self.env._(
                 "Line %(line)s, %(field)s: %(message)s",
@@ -71,70 +94,99 @@ class RuralswOrderImport(models.TransientModel):
                 field=error.field or "-",
                 message=error.message,
             )
-            for error in parsed.errors[:MAX_LISTED_ERRORS]
+            for error in errors[:MAX_LISTED_ERRORS]
         ]
         lines += list(extra)
-        if len(parsed.errors) > MAX_LISTED_ERRORS:
-            lines.append(
-                self.env._(
-                    "... and %(count)s more.",
-                    count=len(parsed.errors) - MAX_LISTED_ERRORS,
-                )
-            )
+        more = (error_count - min(len(errors), MAX_LISTED_ERRORS)) + (
+            extra_count - len(extra)
+        )
+        if more > 0:
+            lines.append(self.env._("... and %(count)s more.", count=more))
         return "\n".join(lines)
 
     def action_check(self):
         """Check the file and show what would be imported."""
         self.ensure_one()
-        parsed = self._parse()
+        total = valid = 0
+        errors = []
+        error_count = 0
+        for chunk in self._chunks():
+            total += chunk.total
+            valid += len(chunk.rows)
+            error_count += len(chunk.errors)
+            errors += chunk.errors[: MAX_LISTED_ERRORS - len(errors)]
         self.write(
             {
                 "state": "checked",
-                "line_count": parsed.total,
-                "valid_count": len(parsed.rows),
-                "error_count": len(parsed.errors),
-                "error_report": self._report(parsed),
+                "line_count": total,
+                "valid_count": valid,
+                "error_count": error_count,
+                "error_report": self._report(errors, error_count),
             }
         )
         return self._reopen()
 
     def action_import(self):
         """Import the valid rows, all together, or nothing when the file has
-        errors and partial imports are not accepted."""
+        errors and partial imports are not accepted.
+
+        The file is read and stored a chunk at a time; every chunk goes in
+        within one savepoint, rolled back when an error is found and the
+        file may not go in partially (the rest is then only checked, so that
+        every error is reported)."""
         self.ensure_one()
-        parsed = self._parse()
-        if parsed.errors and not self.accept_partial:
+        chunks = self._chunks()
+        Order = self.env["ruralsw.order"]
+        total = accepted = duplicates = 0
+        errors, unknown = [], []
+        error_count = rejected_count = 0
+        with self.env.cr.savepoint() as savepoint:
+            for chunk in chunks:
+                total += chunk.total
+                error_count += len(chunk.errors)
+                errors += chunk.errors[: MAX_LISTED_ERRORS - len(errors)]
+                failed = (error_count or rejected_count) and not self.accept_partial
+                done, dup, rejected = Order._ruralsw_ingest(
+                    self.platform_id,
+                    chunk.rows,
+                    accept_partial=self.accept_partial,
+                    label="line",
+                    check_only=bool(failed),
+                )
+                accepted, duplicates = accepted + done, duplicates + dup
+                rejected_count += len(rejected)
+                unknown += [
+                    self.env._(
+                        "Line %(line)s, village_code: no village of the platform's "
+                        "area has this code.",
+                        line=row["index"],
+                    )
+                    for row in rejected[: MAX_LISTED_ERRORS - len(unknown)]
+                ]
+            if (error_count or rejected_count) and not self.accept_partial:
+                savepoint.close(rollback=True)
+        if error_count and not self.accept_partial:
             raise UserError(
                 self.env._(
                     "%(count)s lines have errors; nothing was imported. Fix them, "
                     "or tick 'Import the Valid Rows Anyway'.\n%(report)s",
-                    count=len(parsed.errors),
-                    report=self._report(parsed),
+                    count=error_count,
+                    report=self._report(errors, error_count, unknown, rejected_count),
                 )
             )
-        rows = [(line, values) for line, values in parsed.rows]
-        accepted, duplicates, rejected = self.env["ruralsw.order"]._ruralsw_ingest(
-            self.platform_id, rows, accept_partial=self.accept_partial, label="line"
-        )
-        unknown = [
-            self.env._(
-                "Line %(line)s, village_code: no village of the platform's area has "
-                "this code.",
-                line=row["index"],
-            )
-            for row in rejected
-        ]
-        if rejected and not self.accept_partial:
+        if rejected_count and not self.accept_partial:
             raise UserError("\n".join(unknown))
         self.write(
             {
                 "state": "done",
-                "line_count": parsed.total,
-                "valid_count": len(parsed.rows) - len(rejected),
-                "error_count": len(parsed.errors) + len(rejected),
+                "line_count": total,
+                "valid_count": total - error_count - rejected_count,
+                "error_count": error_count + rejected_count,
                 "accepted_count": accepted,
                 "duplicate_count": duplicates,
-                "error_report": self._report(parsed, unknown),
+                "error_report": self._report(
+                    errors, error_count, unknown, rejected_count
+                ),
             }
         )
         return self._reopen()

@@ -119,3 +119,77 @@ def test_broken_xlsx():
     with pytest.raises(order_file.FileError) as caught:
         order_file.parse(b"PK\x03\x04garbage", NOW, "x.xlsx")
     assert caught.value.code == "file.format"
+
+
+def _big_file(lines, bad_line=None):
+    """A CSV of ``lines`` valid orders (``bad_line``: that data line, counted
+    from 1, has a negative amount)."""
+    out = ["order_id,buyer_key,village_code,category,amount,direction,ordered_at"]
+    for number in range(1, lines + 1):
+        amount = "-1" if number == bad_line else "12.5"
+        out.append(
+            f"B{number},b{number % 7},522731100201,食品,{amount},购买,2026-11-01"
+        )
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def test_iter_parse_yields_chunks_with_line_numbers():
+    chunks = order_file.iter_parse(_big_file(12, bad_line=7), NOW, chunk_rows=5)
+    assert chunks.encoding == "utf-8"
+    chunks = list(chunks)
+    assert [chunk.total for chunk in chunks] == [5, 5, 2]
+    assert [line for line, _v in chunks[0].rows] == [2, 3, 4, 5, 6]
+    assert [error.line for error in chunks[1].errors] == [8]
+    assert [line for line, _v in chunks[1].rows] == [7, 9, 10, 11]
+    assert sum(len(chunk.rows) for chunk in chunks) == 11
+
+
+def test_parse_is_the_chunks_together():
+    content = _big_file(12_000, bad_line=11_000)
+    parsed = order_file.parse(content, NOW)
+    assert (len(parsed.rows), [e.line for e in parsed.errors]) == (11_999, [11_001])
+    assert parsed.rows[-1][0] == 12_001
+
+
+def test_iter_parse_refuses_a_bad_file_before_the_first_chunk():
+    with pytest.raises(order_file.FileError) as caught:
+        order_file.iter_parse(b"order_id,buyer_key\nA,b\n", NOW)
+    assert caught.value.code == "file.headers"
+    with pytest.raises(order_file.FileError) as caught:
+        order_file.iter_parse(b"\n\n", NOW)
+    assert caught.value.code == "file.empty"
+
+
+def test_detect_encoding_checks_the_whole_file():
+    # a GBK character after the first megabyte still decides the encoding
+    content = _big_file(40_000) + "村,".encode("gbk")
+    assert len(content) > 1 << 20
+    assert order_file.detect_encoding(content) == "gb18030"
+    assert order_file.detect_encoding(_big_file(3)) == "utf-8"
+    with pytest.raises(order_file.FileError):
+        order_file.detect_encoding(b"\xef\xbb\xbf\xff\xfe")
+
+
+def test_write_copy_rows_is_csv_postgresql_reads():
+    buffer = io.StringIO()
+    count = order_file.write_copy_rows(
+        buffer,
+        [
+            (
+                'PO,"1"',
+                "k",
+                7,
+                None,
+                "food",
+                12.5,
+                "purchase",
+                datetime(2026, 1, 2, 3, 4),
+            ),
+            ("PO-2", "k\nx", 8, 2, "medical", 0.0, "sale", datetime(2026, 1, 2)),
+        ],
+    )
+    assert count == 2
+    assert buffer.getvalue() == (
+        '"PO,""1""",k,7,,food,12.5,purchase,2026-01-02 03:04:00\n'
+        'PO-2,"k\nx",8,2,medical,0.0,sale,2026-01-02 00:00:00\n'
+    )
