@@ -42,30 +42,88 @@ COUNTY_ALL = [("area_level", "=", "county"), ("channel", "=", "all")]
 TOWNSHIP_ALL = [("area_level", "=", "township"), ("channel", "=", "all")]
 # (figure, model, domain, group by, aggregates): the dashboard's pivots and charts
 FIGURES = [
-    ("response: headline", "ruralsw.report.response", COUNTY_ALL, [],
-     ["case_count:sum", "responded_count:sum", "within_deadline_count:sum",
-      "response_hours_sum:sum"]),
-    ("response: median per month", "ruralsw.report.response", COUNTY_ALL,
-     ["month:month"], ["response_hours_median:avg"]),
-    ("case flow: opened per month", "ruralsw.report.case.flow", COUNTY_ALL,
-     ["month:month"], ["opened_count:sum", "closed_count:sum"]),
-    ("case flow: per township", "ruralsw.report.case.flow", TOWNSHIP_ALL,
-     ["area_id"], ["open_count:sum", "caseload_per_worker:avg"]),
-    ("satisfaction: mean per month", "ruralsw.report.satisfaction",
-     [*COUNTY_ALL, ("need_category", "=", "all")], ["month:month"],
-     ["satisfaction_avg:avg", "evaluation_count:sum"]),
-    ("satisfaction: per need category", "ruralsw.report.satisfaction", COUNTY_ALL,
-     ["need_category"], ["satisfaction_sum:sum", "evaluation_count:sum"]),
-    ("coverage: per township", "ruralsw.report.coverage", TOWNSHIP_ALL,
-     ["area_id"], ["coverage_rate:avg", "unreached_village_count:sum"]),
-    ("coverage: over 60 by channel", "ruralsw.report.coverage",
-     [("area_level", "=", "county")], ["channel"], ["elderly_reached_count:sum"]),
-    ("aid: per township", "ruralsw.report.aid", [("area_level", "=", "township")],
-     ["area_id"], ["fill_rate:avg", "shortfall_quantity:sum"]),
-    ("volunteers: hours per township", "ruralsw.report.volunteer",
-     [("area_level", "=", "township")], ["area_id"], ["hours_logged:sum"]),
-    ("funds: inflows by source", "ruralsw.report.fund", [], ["fund_source"],
-     ["inflow_amount:sum"]),
+    (
+        "response: headline",
+        "ruralsw.report.response",
+        COUNTY_ALL,
+        [],
+        [
+            "case_count:sum",
+            "responded_count:sum",
+            "within_deadline_count:sum",
+            "response_hours_sum:sum",
+        ],
+    ),
+    (
+        "response: median per month",
+        "ruralsw.report.response",
+        COUNTY_ALL,
+        ["month:month"],
+        ["response_hours_median:avg"],
+    ),
+    (
+        "case flow: opened per month",
+        "ruralsw.report.case.flow",
+        COUNTY_ALL,
+        ["month:month"],
+        ["opened_count:sum", "closed_count:sum"],
+    ),
+    (
+        "case flow: per township",
+        "ruralsw.report.case.flow",
+        TOWNSHIP_ALL,
+        ["area_id"],
+        ["open_count:sum", "caseload_per_worker:avg"],
+    ),
+    (
+        "satisfaction: mean per month",
+        "ruralsw.report.satisfaction",
+        [*COUNTY_ALL, ("need_category", "=", "all")],
+        ["month:month"],
+        ["satisfaction_avg:avg", "evaluation_count:sum"],
+    ),
+    (
+        "satisfaction: per need category",
+        "ruralsw.report.satisfaction",
+        COUNTY_ALL,
+        ["need_category"],
+        ["satisfaction_sum:sum", "evaluation_count:sum"],
+    ),
+    (
+        "coverage: per township",
+        "ruralsw.report.coverage",
+        TOWNSHIP_ALL,
+        ["area_id"],
+        ["coverage_rate:avg", "unreached_village_count:sum"],
+    ),
+    (
+        "coverage: over 60 by channel",
+        "ruralsw.report.coverage",
+        [("area_level", "=", "county")],
+        ["channel"],
+        ["elderly_reached_count:sum"],
+    ),
+    (
+        "aid: per township",
+        "ruralsw.report.aid",
+        [("area_level", "=", "township")],
+        ["area_id"],
+        ["fill_rate:avg", "shortfall_quantity:sum"],
+    ),
+    (
+        "volunteers: hours per township",
+        "ruralsw.report.volunteer",
+        [("area_level", "=", "township")],
+        ["area_id"],
+        ["hours_logged:sum"],
+    ),
+    (
+        "funds: inflows by source",
+        "ruralsw.report.fund",
+        [],
+        ["fund_source"],
+        ["inflow_amount:sum"],
+    ),
 ]
 
 
@@ -114,7 +172,8 @@ def view_baseline(model, domain, groupby, aggregates):
         )
         keys = [g.split(":")[0] for g in groupby]
         key_sql = [
-            SQL("date_trunc('month', q.month)") if g.endswith(":month")
+            SQL("date_trunc('month', q.month)")
+            if g.endswith(":month")
             else SQL("q.%s", SQL.identifier(g.split(":")[0]))
             for g in groupby
         ]
@@ -182,12 +241,19 @@ def report_measures(env):
 
     def monthly_raw(env):
         rows = 0
-        for name in ("ruralsw.report.response", "ruralsw.report.case.flow",
-                     "ruralsw.report.satisfaction", "ruralsw.report.coverage",
-                     "ruralsw.report.aid", "ruralsw.report.volunteer"):
+        for name in (
+            "ruralsw.report.response",
+            "ruralsw.report.case.flow",
+            "ruralsw.report.satisfaction",
+            "ruralsw.report.coverage",
+            "ruralsw.report.aid",
+            "ruralsw.report.volunteer",
+        ):
             rows += view_baseline(
-                name, [("month", "=", month), ("channel", "=", "all")],
-                ["area_id"], ["people_count:sum"],
+                name,
+                [("month", "=", month), ("channel", "=", "all")],
+                ["area_id"],
+                ["people_count:sum"],
             )(env)
         return rows
 
@@ -251,14 +317,18 @@ def main(argv=None):
     print(f"{'figure':<44} {'groups':>7} {'figure':>10} {'baseline':>10}  target")
     for name, model, domain, groupby, aggregates in FIGURES:
 
-        def figure(env, model=model, domain=domain, groupby=groupby,
-                   aggregates=aggregates):
+        def figure(
+            env, model=model, domain=domain, groupby=groupby, aggregates=aggregates
+        ):
             return len(env[model]._read_group(domain, groupby, aggregates))
 
         seconds, groups = timed(odoo, registry, uid, figure, args.runs)
         base, _rows = timed(
-            odoo, registry, odoo.SUPERUSER_ID,
-            view_baseline(model, domain, groupby, aggregates), args.runs,
+            odoo,
+            registry,
+            odoo.SUPERUSER_ID,
+            view_baseline(model, domain, groupby, aggregates),
+            args.runs,
         )
         ok = seconds < TARGET
         failed += [] if ok else [name]

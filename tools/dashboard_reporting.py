@@ -35,7 +35,12 @@ PIVOTS = {
         "ruralsw.report.response",
         "Response",
         COUNTY_ALL,
-        ["case_count", "responded_count", "within_deadline_count", "response_hours_sum"],
+        [
+            "case_count",
+            "responded_count",
+            "within_deadline_count",
+            "response_hours_sum",
+        ],
     ),
     "2": (
         "ruralsw.report.case.flow",
@@ -66,40 +71,88 @@ PIVOTS = {
 # (label, formula) on the Data sheet, row by row from A1
 DATA = [
     ("Cases received", '=PIVOT.VALUE(1,"case_count")'),
-    ("Contacted in time (%)",
-     '=IFERROR(100*PIVOT.VALUE(1,"within_deadline_count")'
-     '/PIVOT.VALUE(1,"responded_count"),0)'),
-    ("Mean response (hours)",
-     '=IFERROR(PIVOT.VALUE(1,"response_hours_sum")/PIVOT.VALUE(1,"responded_count"),0)'),
+    (
+        "Contacted in time (%)",
+        '=IFERROR(100*PIVOT.VALUE(1,"within_deadline_count")'
+        '/PIVOT.VALUE(1,"responded_count"),0)',
+    ),
+    (
+        "Mean response (hours)",
+        '=IFERROR(PIVOT.VALUE(1,"response_hours_sum")/PIVOT.VALUE(1,"responded_count"),0)',
+    ),
     ("Cases opened", '=PIVOT.VALUE(2,"opened_count")'),
     ("Cases closed", '=PIVOT.VALUE(2,"closed_count")'),
-    ("Mean satisfaction (1-5)",
-     '=IFERROR(PIVOT.VALUE(3,"satisfaction_sum")/PIVOT.VALUE(3,"evaluation_count"),0)'),
-    ("Satisfied (%)",
-     '=IFERROR(100*PIVOT.VALUE(3,"satisfied_count")/PIVOT.VALUE(3,"evaluation_count"),0)'),
+    (
+        "Mean satisfaction (1-5)",
+        '=IFERROR(PIVOT.VALUE(3,"satisfaction_sum")/PIVOT.VALUE(3,"evaluation_count"),0)',
+    ),
+    (
+        "Satisfied (%)",
+        '=IFERROR(100*PIVOT.VALUE(3,"satisfied_count")/PIVOT.VALUE(3,"evaluation_count"),0)',
+    ),
     ("Coverage of vulnerable people (%)", '=PIVOT.VALUE(4,"coverage_rate")'),
     ("Volunteer hours", '=PIVOT.VALUE(5,"hours_logged")'),
 ]
 
 # (title, type, model, measure, group by, domain)
 CHARTS = [
-    ("Cases opened per month", "odoo_bar", "ruralsw.report.case.flow",
-     "opened_count", "month:month", COUNTY_ALL),
-    ("Median response time (hours)", "odoo_line", "ruralsw.report.response",
-     "response_hours_median", "month:month", COUNTY_ALL),
-    ("Mean satisfaction per month", "odoo_line", "ruralsw.report.satisfaction",
-     "satisfaction_avg", "month:month", [*COUNTY_ALL, ["need_category", "=", "all"]]),
-    ("Coverage by township (%)", "odoo_bar", "ruralsw.report.coverage",
-     "coverage_rate", "area_id", TOWNSHIP_ALL),
-    ("Fund inflows by source", "odoo_pie", "ruralsw.report.fund",
-     "inflow_amount", "fund_source", []),
-    ("Volunteer hours by township", "odoo_bar", "ruralsw.report.volunteer",
-     "hours_logged", "area_id", [["area_level", "=", "township"]]),
+    (
+        "Cases opened per month",
+        "odoo_bar",
+        "ruralsw.report.case.flow",
+        "opened_count",
+        "month:month",
+        COUNTY_ALL,
+    ),
+    (
+        "Median response time (hours)",
+        "odoo_line",
+        "ruralsw.report.response",
+        "response_hours_median",
+        "month:month",
+        COUNTY_ALL,
+    ),
+    (
+        "Mean satisfaction per month",
+        "odoo_line",
+        "ruralsw.report.satisfaction",
+        "satisfaction_avg",
+        "month:month",
+        [*COUNTY_ALL, ["need_category", "=", "all"]],
+    ),
+    (
+        "Coverage by township (%)",
+        "odoo_bar",
+        "ruralsw.report.coverage",
+        "coverage_rate",
+        "area_id",
+        TOWNSHIP_ALL,
+    ),
+    (
+        "Fund inflows by source",
+        "odoo_pie",
+        "ruralsw.report.fund",
+        "inflow_amount",
+        "fund_source",
+        [],
+    ),
+    (
+        "Volunteer hours by township",
+        "odoo_bar",
+        "ruralsw.report.volunteer",
+        "hours_logged",
+        "area_id",
+        [["area_level", "=", "township"]],
+    ),
 ]
 
 # scorecards: (Data row, title)
-SCORECARDS = [(1, "Cases received"), (3, "Mean response (hours)"),
-              (6, "Mean satisfaction (1-5)"), (8, "Coverage (%)")]
+SCORECARDS = [
+    (1, "Cases received"),
+    (3, "Mean response (hours)"),
+    (6, "Mean satisfaction (1-5)"),
+    (8, "Coverage (%)"),
+]
 
 
 def _matching():

@@ -40,7 +40,9 @@ class RuralswCertification(models.Model):
 
     @api.depends("user_id", "certification_type", "date")
     def _compute_display_name(self):
-        types = dict(self._fields["certification_type"]._description_selection(self.env))
+        types = dict(
+            self._fields["certification_type"]._description_selection(self.env)
+        )
         for certification in self:
             certification.display_name = self.env._(
                 "%(user)s: %(type)s",
@@ -51,7 +53,10 @@ class RuralswCertification(models.Model):
     @api.constrains("date", "valid_until")
     def _check_dates(self):
         for certification in self:
-            if certification.valid_until and certification.valid_until < certification.date:
+            if (
+                certification.valid_until
+                and certification.valid_until < certification.date
+            ):
                 raise ValidationError(
                     self.env._(
                         "Valid Until: the certification of %(user)s cannot expire "
@@ -70,8 +75,11 @@ class RuralswCertification(models.Model):
                 ("share", "=", False),
                 ("company_ids", "in", company.ids),
                 ("ruralsw_area_ids", "!=", False),
-                ("groups_id", "in", self.env.ref(
-                    "ruralsw_case.group_ruralsw_social_worker").ids),
+                (
+                    "groups_id",
+                    "in",
+                    self.env.ref("ruralsw_case.group_ruralsw_social_worker").ids,
+                ),
             ]
         )
         if not workers:

@@ -42,6 +42,12 @@ class RuralswPtoAssessment(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+    area_id = fields.Many2one(
+        "ruralsw.area",
+        string="County",
+        domain=[("level", "=", "county")],
+        help="Leave empty to assess every county of the organisation.",
+    )
     date_from = fields.Date(string="Period From", required=True, tracking=True)
     date_to = fields.Date(string="Period To", required=True, tracking=True)
     baseline_date_from = fields.Date(string="Baseline From", required=True)
@@ -86,13 +92,17 @@ class RuralswPtoAssessment(models.Model):
         for assessment in self:
             if assessment.date_to < assessment.date_from:
                 raise ValidationError(
-                    self.env._("Period To of %(name)s is before Period From.",
-                               name=assessment.name)
+                    self.env._(
+                        "Period To of %(name)s is before Period From.",
+                        name=assessment.name,
+                    )
                 )
             if assessment.baseline_date_to < assessment.baseline_date_from:
                 raise ValidationError(
-                    self.env._("Baseline To of %(name)s is before Baseline From.",
-                               name=assessment.name)
+                    self.env._(
+                        "Baseline To of %(name)s is before Baseline From.",
+                        name=assessment.name,
+                    )
                 )
 
     # ------------------------------------------------------------------
@@ -114,9 +124,7 @@ class RuralswPtoAssessment(models.Model):
             values = assessment._ruralsw_measure()
             for line in assessment.line_ids.filtered(lambda x: x.kind == "measured"):
                 value = values.get(line.indicator)
-                line.write(
-                    {"value": value or 0.0, "has_value": value is not None}
-                )
+                line.write({"value": value or 0.0, "has_value": value is not None})
         return True
 
     def action_confirm(self):
@@ -167,12 +175,16 @@ class RuralswPtoAssessment(models.Model):
                 )
             raise UserError(message) from error
 
+    def _ruralsw_area_domain(self):
+        return [("area_id", "=", self.area_id.id)] if self.area_id else []
+
     def _ruralsw_county_sums(self, model, date_from, date_to, aggregates, domain=()):
         rows = self.env[model]._read_group(
             [
                 ("company_id", "=", self.company_id.id),
                 ("area_level", "=", "county"),
                 ("channel", "=", "all"),
+                *self._ruralsw_area_domain(),
                 ("month", ">=", date_from.replace(day=1)),
                 ("month", "<=", date_to),
                 *domain,
@@ -243,6 +255,7 @@ class RuralswPtoAssessment(models.Model):
                 ("company_id", "=", self.company_id.id),
                 ("area_level", "=", "county"),
                 ("channel", "=", "all"),
+                *self._ruralsw_area_domain(),
                 ("month", "=", self.date_to.replace(day=1)),
             ],
             [],
@@ -311,15 +324,24 @@ class RuralswPtoAssessmentLine(models.Model):
                 spec[:4] if spec else (False, False, 0.0, False)
             )
 
-    @api.depends("value", "target", "direction", "has_value", "kind",
-                 "evidence_text", "attachment_ids")
+    @api.depends(
+        "value",
+        "target",
+        "direction",
+        "has_value",
+        "kind",
+        "evidence_text",
+        "attachment_ids",
+    )
     def _compute_light(self):
         for line in self:
             assessed = line.has_value and (
                 line.kind != "entered" or line._ruralsw_has_evidence()
             )
             line.light = scorecard.traffic_light(
-                line.value if assessed else None, line.target, line.direction or "higher"
+                line.value if assessed else None,
+                line.target,
+                line.direction or "higher",
             )
 
     @api.depends("assessment_id.previous_id.line_ids.value")

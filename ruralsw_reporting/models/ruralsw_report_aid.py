@@ -18,13 +18,21 @@ class RuralswReportAid(models.Model):
     _ruralsw_source_tables = ("ruralsw_aid_request", "ruralsw_aid_request_line")
 
     request_count = fields.Integer(string="Requests", aggregator="sum", readonly=True)
-    line_count = fields.Integer(string="Requested Lines", aggregator="sum", readonly=True)
+    line_count = fields.Integer(
+        string="Requested Lines", aggregator="sum", readonly=True
+    )
     delivered_line_count = fields.Integer(
         string="Delivered Lines", aggregator="sum", readonly=True
     )
-    quantity_requested = fields.Float(string="Requested", aggregator="sum", readonly=True)
-    quantity_allocated = fields.Float(string="Allocated", aggregator="sum", readonly=True)
-    quantity_delivered = fields.Float(string="Delivered", aggregator="sum", readonly=True)
+    quantity_requested = fields.Float(
+        string="Requested", aggregator="sum", readonly=True
+    )
+    quantity_allocated = fields.Float(
+        string="Allocated", aggregator="sum", readonly=True
+    )
+    quantity_delivered = fields.Float(
+        string="Delivered", aggregator="sum", readonly=True
+    )
     shortfall_quantity = fields.Float(
         string="Shortfall",
         aggregator="sum",
@@ -41,10 +49,22 @@ class RuralswReportAid(models.Model):
 
     def _ruralsw_columns(self):
         return [
-            "company_id", "month", "area_id", "area_level", "channel",
-            "people_count", "request_count", "line_count", "delivered_line_count",
-            "quantity_requested", "quantity_allocated", "quantity_delivered",
-            "shortfall_quantity", "fill_rate", "lead_time_median", "lead_time_p90",
+            "company_id",
+            "month",
+            "area_id",
+            "area_level",
+            "channel",
+            "people_count",
+            "request_count",
+            "line_count",
+            "delivered_line_count",
+            "quantity_requested",
+            "quantity_allocated",
+            "quantity_delivered",
+            "shortfall_quantity",
+            "fill_rate",
+            "lead_time_median",
+            "lead_time_p90",
         ]
 
     def _ruralsw_select(self, now):
@@ -53,7 +73,8 @@ class RuralswReportAid(models.Model):
             f"""
             WITH cc AS (
                 SELECT l.id, r.id AS request_id, r.company_id, l.area_id,
-                       date_trunc('month', COALESCE(r.date_approved, r.create_date))::date
+                       date_trunc('month',
+                                  COALESCE(r.date_approved, r.create_date))::date
                            AS month,
                        COALESCE(l.household_id, b.household_id, l.beneficiary_id)
                            AS household,

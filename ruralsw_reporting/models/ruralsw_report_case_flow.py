@@ -68,11 +68,25 @@ class RuralswReportCaseFlow(models.Model):
 
     def _ruralsw_columns(self):
         return [
-            "company_id", "month", "area_id", "area_level", "channel",
-            "people_count", "opened_count", "closed_count", "closed_le_1_count",
-            "closed_m1_3_count", "closed_m3_6_count", "closed_gt_6_count",
-            "open_count", "overdue_count", "worker_count", "supervisor_count",
-            "closure_rate", "caseload_per_worker", "workers_per_supervisor",
+            "company_id",
+            "month",
+            "area_id",
+            "area_level",
+            "channel",
+            "people_count",
+            "opened_count",
+            "closed_count",
+            "closed_le_1_count",
+            "closed_m1_3_count",
+            "closed_m3_6_count",
+            "closed_gt_6_count",
+            "open_count",
+            "overdue_count",
+            "worker_count",
+            "supervisor_count",
+            "closure_rate",
+            "caseload_per_worker",
+            "workers_per_supervisor",
         ]
 
     def _ruralsw_select(self, now):
@@ -117,7 +131,8 @@ class RuralswReportCaseFlow(models.Model):
                  WHERE cc.closed_date IS NOT NULL
                 UNION ALL
                 SELECT cc.*, months.month, 'open', NULL,
-                       (cc.first_contact_date IS NULL OR cc.first_contact_date >= months.at)
+                       (cc.first_contact_date IS NULL
+                        OR cc.first_contact_date >= months.at)
                            AND cc.response_deadline < months.at
                   FROM months
                   JOIN cc ON cc.intake_date < months.at

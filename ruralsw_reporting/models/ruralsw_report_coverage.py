@@ -31,8 +31,12 @@ class RuralswReportCoverage(models.Model):
     vulnerable_count = fields.Integer(
         string="Vulnerable People", aggregator="sum", readonly=True
     )
-    elderly_count = fields.Integer(string="People over 60", aggregator="sum", readonly=True)
-    reached_count = fields.Integer(string="People Reached", aggregator="sum", readonly=True)
+    elderly_count = fields.Integer(
+        string="People over 60", aggregator="sum", readonly=True
+    )
+    reached_count = fields.Integer(
+        string="People Reached", aggregator="sum", readonly=True
+    )
     vulnerable_reached_count = fields.Integer(
         string="Vulnerable People Reached", aggregator="sum", readonly=True
     )
@@ -49,10 +53,20 @@ class RuralswReportCoverage(models.Model):
 
     def _ruralsw_columns(self):
         return [
-            "company_id", "month", "area_id", "area_level", "channel",
-            "people_count", "vulnerable_count", "elderly_count", "reached_count",
-            "vulnerable_reached_count", "elderly_reached_count", "coverage_rate",
-            "village_count", "unreached_village_count",
+            "company_id",
+            "month",
+            "area_id",
+            "area_level",
+            "channel",
+            "people_count",
+            "vulnerable_count",
+            "elderly_count",
+            "reached_count",
+            "vulnerable_reached_count",
+            "elderly_reached_count",
+            "coverage_rate",
+            "village_count",
+            "unreached_village_count",
         ]
 
     def _ruralsw_select(self, now):
@@ -103,7 +117,8 @@ class RuralswReportCoverage(models.Model):
                        v.township_id, v.county_id,
                        count(*) AS people_count,
                        count(*) FILTER (WHERE pp.is_vulnerable) AS vulnerable_count,
-                       count(*) FILTER (WHERE pp.birth_date <= m.at - interval '60 years')
+                       count(*) FILTER (
+                           WHERE pp.birth_date <= m.at - interval '60 years')
                            AS elderly_count,
                        count(r.beneficiary_id) AS reached_count,
                        count(r.beneficiary_id) FILTER (WHERE pp.is_vulnerable)

@@ -39,9 +39,19 @@ class RuralswReportFund(models.Model):
 
     def _ruralsw_columns(self):
         return [
-            "company_id", "month", "area_id", "area_level", "channel",
-            "people_count", "fund_id", "fund_source", "inflow_amount",
-            "spending_amount", "month_inflow_total", "inflow_share", "target_share",
+            "company_id",
+            "month",
+            "area_id",
+            "area_level",
+            "channel",
+            "people_count",
+            "fund_id",
+            "fund_source",
+            "inflow_amount",
+            "spending_amount",
+            "month_inflow_total",
+            "inflow_share",
+            "target_share",
         ]
 
     def _ruralsw_select(self, now):

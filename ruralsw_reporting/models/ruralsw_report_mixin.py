@@ -52,7 +52,9 @@ class RuralswReportMixin(models.AbstractModel):
     # tables whose changes make this one stale
     _ruralsw_source_tables = ()
 
-    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, readonly=True
+    )
     month = fields.Date(required=True, index=True, readonly=True)
     area_id = fields.Many2one("ruralsw.area", string="Area", index=True, readonly=True)
     area_level = fields.Selection(AREA_LEVELS, index=True, readonly=True)
@@ -94,6 +96,8 @@ class RuralswReportMixin(models.AbstractModel):
         Return the number of rows written."""
         now = now or fields.Datetime.now()
         started = time.monotonic()
+        # the SELECT reads the lower addons' tables: write pending changes first
+        self.env.flush_all()
         cr = self.env.cr
         table = SQL.identifier(self._table)
         columns = self._ruralsw_columns()
@@ -127,15 +131,18 @@ class RuralswReportMixin(models.AbstractModel):
             PARAM_PREFIX + self._name, fields.Datetime.to_string(now)
         )
         _logger.info(
-            "%s rebuilt: %s rows in %.2f s", self._name, rows, time.monotonic() - started
+            "%s rebuilt: %s rows in %.2f s",
+            self._name,
+            rows,
+            time.monotonic() - started,
         )
         return rows
 
     @api.model
     def _ruralsw_rebuilt_at(self):
         # sudo: see _ruralsw_rebuild
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            PARAM_PREFIX + self._name
+        value = (
+            self.env["ir.config_parameter"].sudo().get_param(PARAM_PREFIX + self._name)
         )
         return fields.Datetime.to_datetime(value) if value else None
 
@@ -217,9 +224,7 @@ class RuralswReportMixin(models.AbstractModel):
         if self._ruralsw_suppress():
             counted = set(self._ruralsw_count_fields())
             columns = [
-                index
-                for index, path in enumerate(fields_to_export)
-                if path in counted
+                index for index, path in enumerate(fields_to_export) if path in counted
             ]
             for line in result["datas"]:
                 for index in columns:

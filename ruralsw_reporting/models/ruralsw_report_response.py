@@ -15,12 +15,20 @@ class RuralswReportResponse(models.Model):
     _name = "ruralsw.report.response"
     _inherit = ["ruralsw.report.mixin"]
     _description = "Response Time Figures"
-    _ruralsw_people_fields = ("case_count", "responded_count", "within_deadline_count",
-                              "overdue_count")
+    _ruralsw_people_fields = (
+        "case_count",
+        "responded_count",
+        "within_deadline_count",
+        "overdue_count",
+    )
     _ruralsw_source_tables = ("ruralsw_case",)
 
-    case_count = fields.Integer(string="Cases Received", aggregator="sum", readonly=True)
-    responded_count = fields.Integer(string="Contacted", aggregator="sum", readonly=True)
+    case_count = fields.Integer(
+        string="Cases Received", aggregator="sum", readonly=True
+    )
+    responded_count = fields.Integer(
+        string="Contacted", aggregator="sum", readonly=True
+    )
     within_deadline_count = fields.Integer(
         string="Contacted in Time", aggregator="sum", readonly=True
     )
@@ -32,7 +40,9 @@ class RuralswReportResponse(models.Model):
         string="Mean Response (hours)", aggregator="avg", readonly=True
     )
     response_hours_median = fields.Float(
-        string="Median Response (hours)", aggregator="avg", readonly=True,
+        string="Median Response (hours)",
+        aggregator="avg",
+        readonly=True,
         help="Exact for the row's month, area and channel; pivots average it.",
     )
     response_hours_p90 = fields.Float(
@@ -44,10 +54,20 @@ class RuralswReportResponse(models.Model):
 
     def _ruralsw_columns(self):
         return [
-            "company_id", "month", "area_id", "area_level", "channel",
-            "people_count", "case_count", "responded_count",
-            "within_deadline_count", "overdue_count", "response_hours_sum",
-            "response_hours_avg", "response_hours_median", "response_hours_p90",
+            "company_id",
+            "month",
+            "area_id",
+            "area_level",
+            "channel",
+            "people_count",
+            "case_count",
+            "responded_count",
+            "within_deadline_count",
+            "overdue_count",
+            "response_hours_sum",
+            "response_hours_avg",
+            "response_hours_median",
+            "response_hours_p90",
             "within_deadline_rate",
         ]
 

@@ -52,11 +52,15 @@ class RuralswReportSatisfaction(models.Model):
     satisfied_rate = fields.Float(
         string="Satisfied (%)", aggregator="avg", readonly=True
     )
-    sat_1_count = fields.Integer(string="Very Dissatisfied", aggregator="sum", readonly=True)
+    sat_1_count = fields.Integer(
+        string="Very Dissatisfied", aggregator="sum", readonly=True
+    )
     sat_2_count = fields.Integer(string="Dissatisfied", aggregator="sum", readonly=True)
     sat_3_count = fields.Integer(string="Neutral", aggregator="sum", readonly=True)
     sat_4_count = fields.Integer(string="Satisfied", aggregator="sum", readonly=True)
-    sat_5_count = fields.Integer(string="Very Satisfied", aggregator="sum", readonly=True)
+    sat_5_count = fields.Integer(
+        string="Very Satisfied", aggregator="sum", readonly=True
+    )
     goal_attainment_avg = fields.Float(
         string="Goals Attained (%)", aggregator="avg", readonly=True
     )
@@ -72,12 +76,27 @@ class RuralswReportSatisfaction(models.Model):
 
     def _ruralsw_columns(self):
         return [
-            "company_id", "month", "area_id", "area_level", "channel",
-            "need_category", "people_count", "evaluation_count",
-            "satisfaction_sum", "satisfaction_avg", "satisfied_count",
-            "satisfied_rate", "sat_1_count", "sat_2_count", "sat_3_count",
-            "sat_4_count", "sat_5_count", "goal_attainment_avg",
-            "income_before_avg", "income_after_avg", "income_change_avg",
+            "company_id",
+            "month",
+            "area_id",
+            "area_level",
+            "channel",
+            "need_category",
+            "people_count",
+            "evaluation_count",
+            "satisfaction_sum",
+            "satisfaction_avg",
+            "satisfied_count",
+            "satisfied_rate",
+            "sat_1_count",
+            "sat_2_count",
+            "sat_3_count",
+            "sat_4_count",
+            "sat_5_count",
+            "goal_attainment_avg",
+            "income_before_avg",
+            "income_after_avg",
+            "income_change_avg",
         ]
 
     def _ruralsw_select(self, now):
@@ -120,7 +139,8 @@ class RuralswReportSatisfaction(models.Model):
               CROSS JOIN LATERAL (
                   SELECT 'all' AS category
                   UNION
-                  SELECT n.category FROM ruralsw_case_need n WHERE n.case_id = cc.case_id
+                  SELECT n.category FROM ruralsw_case_need n
+                   WHERE n.case_id = cc.case_id
               ) AS nc
              WHERE lv.area_id IS NOT NULL
              GROUP BY cc.company_id, cc.month, lv.area_id, lv.area_level, ch.channel,

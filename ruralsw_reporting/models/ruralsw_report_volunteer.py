@@ -23,14 +23,25 @@ class RuralswReportVolunteer(models.Model):
     event_count = fields.Integer(
         string="Distribution Events", aggregator="sum", readonly=True
     )
-    hours_planned = fields.Float(string="Hours Planned", aggregator="sum", readonly=True)
+    hours_planned = fields.Float(
+        string="Hours Planned", aggregator="sum", readonly=True
+    )
     hours_logged = fields.Float(string="Hours Logged", aggregator="sum", readonly=True)
 
     def _ruralsw_columns(self):
         return [
-            "company_id", "month", "area_id", "area_level", "channel",
-            "people_count", "assignment_count", "done_count", "visit_count",
-            "event_count", "hours_planned", "hours_logged",
+            "company_id",
+            "month",
+            "area_id",
+            "area_level",
+            "channel",
+            "people_count",
+            "assignment_count",
+            "done_count",
+            "visit_count",
+            "event_count",
+            "hours_planned",
+            "hours_logged",
         ]
 
     def _ruralsw_select(self, now):

@@ -7,19 +7,19 @@ VB (2 people) and VC (5 people, nobody reached). Month M is the month two
 months before the current one; every date is relative to its first day
 (``M + n days`` at 08:00).
 
-=====  ======  =========  ========  ==========================  ===========
-case   person  channel    priority  first contact               afterwards
-=====  ======  =========  ========  ==========================  ===========
-a1     pa1     walk-in    normal    +10 h                       evaluated 5, closed M+21d
-a2     pa2     online     normal    +20 h                       evaluated 4, closed M+52d
-a3     pa3     online     normal    +30 h                       evaluated 4
-a4     pa4     walk-in    normal    +200 h (late: 168 h)        evaluated 2
-a5     pa5     proxy      urgent    +40 h (late: 24 h)          evaluated 3
-a6     pa6     walk-in    normal    none: overdue               intake
-c7     pa7     walk-in    normal    +5 h, intake M+33d (M+1)    intake
-b1     pb1     walk-in    normal    +5 h                        evaluated 3 on M+20d
-b2     pb2     walk-in    normal    none: overdue               intake
-=====  ======  =========  ========  ==========================  ===========
+====  ======  =======  ========  ======================  ======================
+case  person  channel  priority  first contact           afterwards
+====  ======  =======  ========  ======================  ======================
+a1    pa1     walk-in  normal    +10 h                   evaluated 5, closed M+21d
+a2    pa2     online   normal    +20 h                   evaluated 4, closed M+52d
+a3    pa3     online   normal    +30 h                   evaluated 4
+a4    pa4     walk-in  normal    +200 h (late: 168 h)    evaluated 2
+a5    pa5     proxy    urgent    +40 h (late: 24 h)      evaluated 3
+a6    pa6     walk-in  normal    none: overdue           intake
+c7    pa7     walk-in  normal    +5 h, intake M+33d      intake
+b1    pb1     walk-in  normal    +5 h                    evaluated 3 on M+20d
+b2    pb2     walk-in  normal    none: overdue           intake
+====  ======  =======  ========  ======================  ======================
 
 The evaluations of a1-a5 are dated M+35d (month M+1). pa1, pa2 are elderly people
 living alone and pa3 has a disability (3 vulnerable people in VA); pa1,
@@ -63,55 +63,96 @@ class RuralswReportingCommon(TransactionCase):
         cls.m0 = datetime.combine(cls.month, datetime.min.time()) + timedelta(hours=8)
 
         Area = cls.env["ruralsw.area"]
-        province = Area.create({"name": "RP", "code": "530000000000", "level": "province"})
+        province = Area.create(
+            {"name": "RP", "code": "530000000000", "level": "province"}
+        )
         city = Area.create(
-            {"name": "RC", "code": "532500000000", "level": "city", "parent_id": province.id}
+            {
+                "name": "RC",
+                "code": "532500000000",
+                "level": "city",
+                "parent_id": province.id,
+            }
         )
         cls.county = Area.create(
-            {"name": "County C", "code": "532501000000", "level": "county",
-             "parent_id": city.id}
+            {
+                "name": "County C",
+                "code": "532501000000",
+                "level": "county",
+                "parent_id": city.id,
+            }
         )
         cls.ta, cls.tb = Area.create(
             [
-                {"name": "Township TA", "code": "532501100000", "level": "township",
-                 "parent_id": cls.county.id},
-                {"name": "Township TB", "code": "532501101000", "level": "township",
-                 "parent_id": cls.county.id},
+                {
+                    "name": "Township TA",
+                    "code": "532501100000",
+                    "level": "township",
+                    "parent_id": cls.county.id,
+                },
+                {
+                    "name": "Township TB",
+                    "code": "532501101000",
+                    "level": "township",
+                    "parent_id": cls.county.id,
+                },
             ]
         )
         cls.va, cls.vb, cls.vc = Area.create(
             [
-                {"name": "Village VA", "code": "532501100001", "level": "village",
-                 "parent_id": cls.ta.id},
-                {"name": "Village VB", "code": "532501101001", "level": "village",
-                 "parent_id": cls.tb.id},
-                {"name": "Village VC", "code": "532501101002", "level": "village",
-                 "parent_id": cls.tb.id},
+                {
+                    "name": "Village VA",
+                    "code": "532501100001",
+                    "level": "village",
+                    "parent_id": cls.ta.id,
+                },
+                {
+                    "name": "Village VB",
+                    "code": "532501101001",
+                    "level": "village",
+                    "parent_id": cls.tb.id,
+                },
+                {
+                    "name": "Village VC",
+                    "code": "532501101002",
+                    "level": "village",
+                    "parent_id": cls.tb.id,
+                },
             ]
         )
         cls.supervisor = new_test_user(
-            cls.env, login="rrp_supervisor", name="Supervisor R",
+            cls.env,
+            login="rrp_supervisor",
+            name="Supervisor R",
             groups=f"{GROUP_SUPERVISOR},{GROUP_CONTACTS}",
             ruralsw_area_ids=[Command.set(cls.county.ids)],
         )
         cls.worker_a = new_test_user(
-            cls.env, login="rrp_worker_a", name="Worker RA",
+            cls.env,
+            login="rrp_worker_a",
+            name="Worker RA",
             groups=f"{GROUP_WORKER},{GROUP_CONTACTS}",
             ruralsw_area_ids=[Command.set(cls.ta.ids)],
             ruralsw_supervisor_id=cls.supervisor.id,
         )
         cls.worker_b = new_test_user(
-            cls.env, login="rrp_worker_b", name="Worker RB",
+            cls.env,
+            login="rrp_worker_b",
+            name="Worker RB",
             groups=f"{GROUP_WORKER},{GROUP_CONTACTS}",
             ruralsw_area_ids=[Command.set(cls.tb.ids)],
             ruralsw_supervisor_id=cls.supervisor.id,
         )
         cls.manager = new_test_user(
-            cls.env, login="rrp_manager", name="Manager R",
-            groups=f"{GROUP_MANAGER},{GROUP_CONTACTS}",
+            cls.env,
+            login="rrp_manager",
+            name="Manager R",
+            groups=f"{GROUP_MANAGER},{GROUP_CONTACTS},base.group_allow_export",
         )
         cls.observer = new_test_user(
-            cls.env, login="rrp_observer", name="Observer R",
+            cls.env,
+            login="rrp_observer",
+            name="Observer R",
             groups=f"{GROUP_OBSERVER},base.group_allow_export",
         )
 
@@ -132,13 +173,20 @@ class RuralswReportingCommon(TransactionCase):
         cls.people = {}
         for key, village, vals in people:
             cls.people[key] = Partner.create(
-                {"name": f"Person {key}", "is_beneficiary": True,
-                 "village_id": village.id, **vals}
+                {
+                    "name": f"Person {key}",
+                    "is_beneficiary": True,
+                    "village_id": village.id,
+                    **vals,
+                }
             )
         cls.env["ruralsw.consent"].create(
             [
-                {"beneficiary_id": person.id, "purpose": "case_management",
-                 "date_given": today - timedelta(days=1)}
+                {
+                    "beneficiary_id": person.id,
+                    "purpose": "case_management",
+                    "date_given": today - timedelta(days=1),
+                }
                 for person in cls.people.values()
             ]
         )
@@ -192,8 +240,11 @@ class RuralswReportingCommon(TransactionCase):
             )
         cls._advance_to_evaluation(cls.cases["b1"])
         cls.env["ruralsw.evaluation"].with_user(cls.worker_b).create(
-            {"case_id": cls.cases["b1"].id, "satisfaction": "3",
-             "date": (cls.m0 + timedelta(days=20)).date()}
+            {
+                "case_id": cls.cases["b1"].id,
+                "satisfaction": "3",
+                "date": (cls.m0 + timedelta(days=20)).date(),
+            }
         )
         for key, days in (("a1", 21), ("a2", 52)):
             case = cls.cases[key]
@@ -213,24 +264,45 @@ class RuralswReportingCommon(TransactionCase):
         worker = case.user_id
         cls._set_stage(case, "ruralsw_case.stage_assessment")
         cls.env["ruralsw.assessment"].with_user(worker).create(
-            {"case_id": case.id, "economic": "2", "health": "1", "family_support": "1",
-             "housing": "1", "digital_access": "2", "notes": "Harvest."}
-        )
-        cls._set_stage(case, "ruralsw_case.stage_plan")
-        plan = cls.env["ruralsw.case.plan"].with_user(worker).create(
             {
                 "case_id": case.id,
-                "goal_ids": [Command.create({"name": "Sell online", "description": "x"})],
-                "line_ids": [Command.create({"intervention_type": "phone",
-                                             "description": "Call"})],
+                "economic": "2",
+                "health": "1",
+                "family_support": "1",
+                "housing": "1",
+                "digital_access": "2",
+                "notes": "Harvest.",
             }
+        )
+        cls._set_stage(case, "ruralsw_case.stage_plan")
+        plan = (
+            cls.env["ruralsw.case.plan"]
+            .with_user(worker)
+            .create(
+                {
+                    "case_id": case.id,
+                    "goal_ids": [
+                        Command.create({"name": "Sell online", "description": "x"})
+                    ],
+                    "line_ids": [
+                        Command.create(
+                            {"intervention_type": "phone", "description": "Call"}
+                        )
+                    ],
+                }
+            )
         )
         plan.action_submit()
         plan.with_user(cls.supervisor).action_approve()
         cls._set_stage(case, "ruralsw_case.stage_intervention")
         cls.env["ruralsw.intervention"].with_user(worker).create(
-            {"case_id": case.id, "name": "Call", "intervention_type": "phone",
-             "state": "done", "date_start": case.first_contact_date}
+            {
+                "case_id": case.id,
+                "name": "Call",
+                "intervention_type": "phone",
+                "state": "done",
+                "date_start": case.first_contact_date,
+            }
         )
         cls._set_stage(case, "ruralsw_case.stage_evaluation")
 
@@ -242,9 +314,13 @@ class RuralswReportingCommon(TransactionCase):
         """The one row of ``model`` for the area, month and channel."""
         Model = self.env[model].with_user(user) if user else self.env[model]
         rows = Model.search(
-            [("company_id", "=", self.company.id), ("area_id", "=", area.id),
-             ("month", "=", month), ("channel", "=", channel),
-             *((k, "=", v) for k, v in extra.items())]
+            [
+                ("company_id", "=", self.company.id),
+                ("area_id", "=", area.id),
+                ("month", "=", month),
+                ("channel", "=", channel),
+                *((k, "=", v) for k, v in extra.items()),
+            ]
         )
         self.assertLessEqual(len(rows), 1, f"one {model} row expected")
         return rows

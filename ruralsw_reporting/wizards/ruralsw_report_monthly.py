@@ -22,8 +22,9 @@ class RuralswReportMonthly(models.TransientModel):
     )
     month = fields.Date(
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1)
-        - relativedelta(months=1),
+        default=lambda self: (
+            fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+        ),
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -40,9 +41,9 @@ class RuralswReportMonthly(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref("ruralsw_reporting.action_report_monthly_area").report_action(
-            self
-        )
+        return self.env.ref(
+            "ruralsw_reporting.action_report_monthly_area"
+        ).report_action(self)
 
     def _ruralsw_rows(self, model, fnames, extra_domain=()):
         """Rows of ``model`` for the month: the area itself first, then the
@@ -68,7 +69,9 @@ class RuralswReportMonthly(models.TransientModel):
         names = {area.id: area.name for area in records.area_id}
         for row in values:
             row["area_name"] = names.get(row["area_id"][0]) if row["area_id"] else ""
-            row["is_total"] = bool(row["area_id"]) and row["area_id"][0] == self.area_id.id
+            row["is_total"] = (
+                bool(row["area_id"]) and row["area_id"][0] == self.area_id.id
+            )
         return sorted(values, key=lambda r: (not r["is_total"], r["area_name"]))
 
     def _ruralsw_report_data(self):
@@ -77,29 +80,56 @@ class RuralswReportMonthly(models.TransientModel):
         return {
             "response": self._ruralsw_rows(
                 "ruralsw.report.response",
-                ["case_count", "responded_count", "response_hours_median",
-                 "response_hours_p90", "within_deadline_rate", "overdue_count"],
+                [
+                    "case_count",
+                    "responded_count",
+                    "response_hours_median",
+                    "response_hours_p90",
+                    "within_deadline_rate",
+                    "overdue_count",
+                ],
             ),
             "flow": self._ruralsw_rows(
                 "ruralsw.report.case.flow",
-                ["opened_count", "closed_count", "closure_rate", "open_count",
-                 "caseload_per_worker", "overdue_count"],
+                [
+                    "opened_count",
+                    "closed_count",
+                    "closure_rate",
+                    "open_count",
+                    "caseload_per_worker",
+                    "overdue_count",
+                ],
             ),
             "satisfaction": self._ruralsw_rows(
                 "ruralsw.report.satisfaction",
-                ["evaluation_count", "satisfaction_avg", "satisfied_rate",
-                 "goal_attainment_avg", "income_change_avg"],
+                [
+                    "evaluation_count",
+                    "satisfaction_avg",
+                    "satisfied_rate",
+                    "goal_attainment_avg",
+                    "income_change_avg",
+                ],
                 [("need_category", "=", "all")],
             ),
             "coverage": self._ruralsw_rows(
                 "ruralsw.report.coverage",
-                ["vulnerable_count", "vulnerable_reached_count", "coverage_rate",
-                 "elderly_reached_count", "unreached_village_count"],
+                [
+                    "vulnerable_count",
+                    "vulnerable_reached_count",
+                    "coverage_rate",
+                    "elderly_reached_count",
+                    "unreached_village_count",
+                ],
             ),
             "aid": self._ruralsw_rows(
                 "ruralsw.report.aid",
-                ["line_count", "quantity_requested", "quantity_delivered",
-                 "fill_rate", "lead_time_median"],
+                [
+                    "line_count",
+                    "quantity_requested",
+                    "quantity_delivered",
+                    "fill_rate",
+                    "lead_time_median",
+                ],
             ),
             "volunteer": self._ruralsw_rows(
                 "ruralsw.report.volunteer",

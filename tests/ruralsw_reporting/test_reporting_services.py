@@ -79,7 +79,9 @@ def test_percent_change():
     assert comparison.percent_change(None, 4.0) is None
 
 
-@pytest.mark.parametrize(("baseline", "code"), [(None, "baseline.empty"), (0, "baseline.zero")])
+@pytest.mark.parametrize(
+    ("baseline", "code"), [(None, "baseline.empty"), (0, "baseline.zero")]
+)
 def test_percent_change_bad_baseline(baseline, code):
     with pytest.raises(ReportingError) as error:
         comparison.percent_change(3.0, baseline)
@@ -122,7 +124,9 @@ def test_suppress_row_whole_and_single_cells():
         "satisfaction_avg": 4.0,
     }
     row = {"people_count": 9, "sat_4_count": 2, "sat_5_count": 7}
-    masked = suppression.suppress_row(row, "people_count", ["sat_4_count", "sat_5_count"])
+    masked = suppression.suppress_row(
+        row, "people_count", ["sat_4_count", "sat_5_count"]
+    )
     assert masked == {"people_count": 9, "sat_4_count": None, "sat_5_count": 7}
     assert row["sat_4_count"] == 2  # the input is not changed
 
@@ -158,8 +162,9 @@ def test_fund_mix_drift():
     # shares 33.3 / 55.6 / 11.1 against 30 / 50 / 20: the largest gap is 8.9
     assert scorecard.fund_mix_drift(inflows) == pytest.approx(20 - 100 * 100 / 900)
     assert scorecard.fund_mix_drift({}) is None
-    assert scorecard.fund_mix_drift({"government": 30, "social_capital": 50,
-                                     "profit_feedback": 20}) == pytest.approx(0.0)
+    assert scorecard.fund_mix_drift(
+        {"government": 30, "social_capital": 50, "profit_feedback": 20}
+    ) == pytest.approx(0.0)
 
 
 def test_needs_evidence():
