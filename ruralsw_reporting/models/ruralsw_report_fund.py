@@ -20,9 +20,7 @@ class RuralswReportFund(models.Model):
     _order = "month desc, fund_source, fund_id"
     _ruralsw_source_tables = ("account_analytic_line",)
 
-    fund_id = fields.Many2one(
-        "account.analytic.account", string="Fund", index=True, readonly=True
-    )
+    fund_id = fields.Many2one("account.analytic.account", index=True, readonly=True)
     fund_source = fields.Selection(FUND_SOURCES, index=True, readonly=True)
     inflow_amount = fields.Float(string="Inflows", aggregator="sum", readonly=True)
     spending_amount = fields.Float(string="Spending", aggregator="sum", readonly=True)

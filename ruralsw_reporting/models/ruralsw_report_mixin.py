@@ -56,7 +56,7 @@ class RuralswReportMixin(models.AbstractModel):
         "res.company", required=True, index=True, readonly=True
     )
     month = fields.Date(required=True, index=True, readonly=True)
-    area_id = fields.Many2one("ruralsw.area", string="Area", index=True, readonly=True)
+    area_id = fields.Many2one("ruralsw.area", index=True, readonly=True)
     area_level = fields.Selection(AREA_LEVELS, index=True, readonly=True)
     channel = fields.Selection(REPORT_CHANNELS, default="all", readonly=True)
     people_count = fields.Integer(string="People", aggregator="sum", readonly=True)

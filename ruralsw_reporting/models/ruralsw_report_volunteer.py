@@ -23,10 +23,8 @@ class RuralswReportVolunteer(models.Model):
     event_count = fields.Integer(
         string="Distribution Events", aggregator="sum", readonly=True
     )
-    hours_planned = fields.Float(
-        string="Hours Planned", aggregator="sum", readonly=True
-    )
-    hours_logged = fields.Float(string="Hours Logged", aggregator="sum", readonly=True)
+    hours_planned = fields.Float(aggregator="sum", readonly=True)
+    hours_logged = fields.Float(aggregator="sum", readonly=True)
 
     def _ruralsw_columns(self):
         return [

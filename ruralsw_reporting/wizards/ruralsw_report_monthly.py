@@ -16,7 +16,6 @@ class RuralswReportMonthly(models.TransientModel):
 
     area_id = fields.Many2one(
         "ruralsw.area",
-        string="Area",
         required=True,
         domain=[("level", "in", ("county", "township"))],
     )
