@@ -220,7 +220,6 @@ def rebuild(odoo, registry):
 
 def report_measures(env):
     """The two reports' render operations and their baselines."""
-    Report = env["ir.actions.report"]
     county = env["ruralsw.area"].search([("level", "=", "county")], limit=1)
     today = date.today()
     month = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
@@ -273,10 +272,15 @@ def report_measures(env):
         )
         return len(env.cr.fetchall())
 
-    del Report
     return [
-        (f"monthly area report ({county.name}, {month:%Y-%m})", monthly, monthly_raw),
-        (f"case summary (case {case_id})", summary, summary_raw),
+        (
+            f"monthly area report ({county.name}, {month:%Y-%m})",
+            monthly,
+            monthly_raw,
+            True,
+        ),
+        # the case may be outside the supervisor's areas: as the superuser
+        (f"case summary (case {case_id})", summary, summary_raw, False),
     ]
 
 
@@ -338,8 +342,10 @@ def main(argv=None):
         )
     with closing(registry.cursor()) as cr:
         measures = report_measures(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
-    for name, operation, baseline in measures:
-        seconds, size = timed(odoo, registry, uid, operation, args.runs)
+    for name, operation, baseline, as_user in measures:
+        seconds, size = timed(
+            odoo, registry, uid if as_user else odoo.SUPERUSER_ID, operation, args.runs
+        )
         base, _rows = timed(odoo, registry, odoo.SUPERUSER_ID, baseline, args.runs)
         ok = seconds < TARGET
         failed += [] if ok else [name]

@@ -24,7 +24,7 @@ class TestReports(RuralswReportingCommon):
 
     def test_monthly_area_report_per_township(self):
         wizard = self._wizard(self.supervisor)
-        rows = wizard._ruralsw_report_data()["response"]
+        rows = wizard._ruralsw_report_data()["response"]["rows"]
         self.assertEqual(
             [r["area_name"] for r in rows], ["County C", "Township TA", "Township TB"]
         )
@@ -37,11 +37,13 @@ class TestReports(RuralswReportingCommon):
         self.assertIn("Monthly report:", html)
         self.assertIn("Township TB", html)
         self.assertIn("Noto Sans CJK SC", html)
+        # column labels are the fields' (translatable) strings
+        self.assertIn("Median Response (hours)", html)
         self.assertNotIn("Person pa", html)
 
     def test_monthly_area_report_for_an_observer(self):
         wizard = self._wizard(self.observer)
-        rows = wizard._ruralsw_report_data()["response"]
+        rows = wizard._ruralsw_report_data()["response"]["rows"]
         # TB counts 2 people: not in the observer's report
         self.assertEqual([r["area_name"] for r in rows], ["County C", "Township TA"])
         self.assertIsNone(rows[1]["overdue_count"])

@@ -74,10 +74,30 @@ class RuralswReportMonthly(models.TransientModel):
         return sorted(values, key=lambda r: (not r["is_total"], r["area_name"]))
 
     def _ruralsw_report_data(self):
-        """The tables of the report: one list of rows per figure."""
+        """The tables of the report: per figure, its rows and its columns
+        (field name, translated label)."""
         self.ensure_one()
+        tables = self._ruralsw_report_tables()
         return {
-            "response": self._ruralsw_rows(
+            key: {
+                "rows": rows,
+                "columns": [
+                    (
+                        fname,
+                        self.env[model]
+                        ._fields[fname]
+                        .get_description(self.env)["string"],
+                    )
+                    for fname in fnames
+                ],
+            }
+            for key, (model, fnames, rows) in tables.items()
+        }
+
+    def _ruralsw_report_tables(self):
+        """{figure: (model, field names, rows)}."""
+        specs = {
+            "response": (
                 "ruralsw.report.response",
                 [
                     "case_count",
@@ -88,7 +108,7 @@ class RuralswReportMonthly(models.TransientModel):
                     "overdue_count",
                 ],
             ),
-            "flow": self._ruralsw_rows(
+            "flow": (
                 "ruralsw.report.case.flow",
                 [
                     "opened_count",
@@ -99,7 +119,7 @@ class RuralswReportMonthly(models.TransientModel):
                     "overdue_count",
                 ],
             ),
-            "satisfaction": self._ruralsw_rows(
+            "satisfaction": (
                 "ruralsw.report.satisfaction",
                 [
                     "evaluation_count",
@@ -110,7 +130,7 @@ class RuralswReportMonthly(models.TransientModel):
                 ],
                 [("need_category", "=", "all")],
             ),
-            "coverage": self._ruralsw_rows(
+            "coverage": (
                 "ruralsw.report.coverage",
                 [
                     "vulnerable_count",
@@ -120,7 +140,7 @@ class RuralswReportMonthly(models.TransientModel):
                     "unreached_village_count",
                 ],
             ),
-            "aid": self._ruralsw_rows(
+            "aid": (
                 "ruralsw.report.aid",
                 [
                     "line_count",
@@ -130,8 +150,12 @@ class RuralswReportMonthly(models.TransientModel):
                     "lead_time_median",
                 ],
             ),
-            "volunteer": self._ruralsw_rows(
+            "volunteer": (
                 "ruralsw.report.volunteer",
                 ["people_count", "assignment_count", "hours_logged"],
             ),
+        }
+        return {
+            key: (spec[0], spec[1], self._ruralsw_rows(*spec))
+            for key, spec in specs.items()
         }
