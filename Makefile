@@ -28,7 +28,7 @@ VENV_DEP := venv
 TOOLS_ENV := PATH="$(abspath $(VENV))/bin:$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 endif
 
-.PHONY: help test lint pytest odoo-test venv format pre-commit-install clean-logs scale-data bench bench-resource
+.PHONY: help test lint pytest odoo-test venv format pre-commit-install clean-logs scale-data bench bench-resource bench-reporting
 
 help: ## Show this help
 	@echo "ruralsw -- developer commands"
@@ -70,9 +70,11 @@ bench: ## Run the benchmarks on the generated county $(DB) (default ruralsw_benc
 bench-resource: ## Benchmark aid allocation, its confirmation and volunteer suggestions on $(DB) (default ruralsw_bench)
 	$(ODOO_PYTHON) tools/bench_resource.py --db $(or $(DB),ruralsw_bench)
 
-.PHONY: bench-bridge
+.PHONY: bench-bridge bench-reporting
 bench-bridge: ## Benchmark order ingestion, the signal job and the applications API on $(DB) (default ruralsw_bench; BENCH_ARGS='--parts ingest')
 	$(ODOO_PYTHON) tools/bench_bridge.py --db $(or $(DB),ruralsw_bench) $(BENCH_ARGS)
+bench-reporting: ## Rebuild the reporting tables and time every dashboard figure and report on $(DB) (default ruralsw_bench)
+	$(ODOO_PYTHON) tools/bench_reporting.py --db $(or $(DB),ruralsw_bench)
 
 venv: ## Create or update the dev-tools venv (.venv-ci) from requirements-dev.txt
 	@VENV_PYTHON="$(PYTHON)" tools/ensure_venv.sh "$(VENV)" requirements-dev.txt

@@ -1,0 +1,340 @@
+# Copyright 2026 ruralsw contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Every figure against the values computed by hand on the fixture of
+common.py (its docstring lists the cases)."""
+
+from datetime import date, timedelta
+
+from odoo.tests import tagged
+
+from .common import RuralswReportingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestFigures(RuralswReportingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        product = cls.env["product.product"].create(
+            {
+                "name": "Rice R",
+                "is_storable": True,
+                "categ_id": cls.env.ref("ruralsw_resource.product_category_aid").id,
+            }
+        )
+        cls.request = cls.env["ruralsw.aid.request"].create(
+            {
+                "case_id": cls.cases["a1"].id,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "quantity": 3,
+                            "beneficiary_id": cls.people["pa1"].id,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "quantity": 2,
+                            "beneficiary_id": cls.people["pa3"].id,
+                        },
+                    ),
+                ],
+            }
+        )
+        cls.company.ruralsw_aid_approval_quantity = 0
+        cls.request.action_submit()
+        cls.request.date_approved = cls.m0 + timedelta(days=10)
+        plan = cls.env.ref("ruralsw_resource.analytic_plan_funds")
+        Account = cls.env["account.analytic.account"]
+        cls.gov, cls.social, cls.profit = Account.create(
+            [
+                {
+                    "name": "Gov R",
+                    "plan_id": plan.id,
+                    "ruralsw_fund_source": "government",
+                },
+                {
+                    "name": "Social R",
+                    "plan_id": plan.id,
+                    "ruralsw_fund_source": "social_capital",
+                },
+                {
+                    "name": "Profit R",
+                    "plan_id": plan.id,
+                    "ruralsw_fund_source": "profit_feedback",
+                },
+            ]
+        )
+        fname = cls.env["account.analytic.line"]._ruralsw_fund_fname()
+        cls.fund_month = date(2020, 1, 1)
+        cls.env["account.analytic.line"].create(
+            [
+                {
+                    "name": name,
+                    "amount": amount,
+                    fname: account.id,
+                    "date": date(2020, 1, 15),
+                }
+                for name, amount, account in (
+                    ("Grant", 300, cls.gov),
+                    ("Gift 1", 200, cls.social),
+                    ("Gift 2", 300, cls.social),
+                    ("Shop", 100, cls.profit),
+                    ("Spent", -50, cls.gov),
+                )
+            ]
+        )
+        cls._rebuild()
+
+    def test_response_village_county_and_channels(self):
+        va = self._row("ruralsw.report.response", self.va, self.month)
+        self.assertRecordValues(
+            va,
+            [
+                {
+                    "area_level": "village",
+                    "people_count": 6,
+                    "case_count": 6,
+                    "responded_count": 5,
+                    "within_deadline_count": 3,
+                    "overdue_count": 1,
+                    "response_hours_sum": 300.0,
+                }
+            ],
+        )
+        # hours [10, 20, 30, 40, 200]: median 30, p90 40 + 0.6 * 160
+        self.assertAlmostEqual(va.response_hours_median, 30.0, places=3)
+        self.assertAlmostEqual(va.response_hours_p90, 136.0, places=3)
+        self.assertAlmostEqual(va.within_deadline_rate, 60.0, places=3)
+        self.assertAlmostEqual(va.response_hours_avg, 60.0, places=3)
+        ta = self._row("ruralsw.report.response", self.ta, self.month)
+        self.assertEqual((ta.area_level, ta.case_count), ("township", 6))
+        county = self._row("ruralsw.report.response", self.county, self.month)
+        # hours [5, 10, 20, 30, 40, 200]
+        self.assertEqual(
+            (
+                county.case_count,
+                county.responded_count,
+                county.within_deadline_count,
+                county.overdue_count,
+                county.people_count,
+            ),
+            (8, 6, 4, 2, 8),
+        )
+        self.assertAlmostEqual(county.response_hours_median, 25.0, places=3)
+        self.assertAlmostEqual(county.response_hours_p90, 120.0, places=3)
+        self.assertAlmostEqual(county.within_deadline_rate, 400 / 6, places=3)
+        online = self._row("ruralsw.report.response", self.va, self.month, "online")
+        self.assertEqual(online.case_count, 2)
+        self.assertAlmostEqual(online.response_hours_median, 25.0, places=3)
+        proxy = self._row("ruralsw.report.response", self.va, self.month, "proxy")
+        self.assertEqual((proxy.case_count, proxy.within_deadline_count), (1, 0))
+        offline = self._row("ruralsw.report.response", self.va, self.month, "offline")
+        self.assertEqual(offline.case_count, 3)
+        later = self._row("ruralsw.report.response", self.va, self.month_next)
+        self.assertEqual((later.case_count, later.response_hours_median), (1, 5.0))
+
+    def test_case_flow(self):
+        flow = self._row("ruralsw.report.case.flow", self.va, self.month)
+        self.assertRecordValues(
+            flow,
+            [
+                {
+                    "opened_count": 6,
+                    "closed_count": 1,
+                    "closed_le_1_count": 1,
+                    "closed_m1_3_count": 0,
+                    "open_count": 5,
+                    "overdue_count": 1,
+                    "worker_count": 1,
+                    "supervisor_count": 1,
+                    "people_count": 6,
+                }
+            ],
+        )
+        self.assertAlmostEqual(flow.closure_rate, 100 / 6, places=3)
+        self.assertAlmostEqual(flow.caseload_per_worker, 5.0, places=3)
+        self.assertAlmostEqual(flow.workers_per_supervisor, 1.0, places=3)
+        later = self._row("ruralsw.report.case.flow", self.va, self.month_next)
+        self.assertRecordValues(
+            later,
+            [
+                {
+                    "opened_count": 1,
+                    "closed_count": 1,
+                    "closed_m1_3_count": 1,
+                    "closed_le_1_count": 0,
+                    "open_count": 5,
+                    "overdue_count": 1,
+                }
+            ],
+        )
+        now = self._row("ruralsw.report.case.flow", self.va, self.month_now)
+        self.assertEqual((now.opened_count, now.open_count), (0, 5))
+        county = self._row("ruralsw.report.case.flow", self.county, self.month)
+        # b1 and b2 open in VB, with worker B: 7 open cases, 2 workers
+        self.assertEqual(
+            (county.opened_count, county.open_count, county.worker_count), (8, 7, 2)
+        )
+        self.assertAlmostEqual(county.workers_per_supervisor, 2.0, places=3)
+        self.assertAlmostEqual(county.caseload_per_worker, 3.5, places=3)
+
+    def test_satisfaction(self):
+        row = self._row(
+            "ruralsw.report.satisfaction", self.va, self.month_next, need_category="all"
+        )
+        self.assertRecordValues(
+            row,
+            [
+                {
+                    "evaluation_count": 5,
+                    "people_count": 5,
+                    "satisfaction_sum": 18,
+                    "satisfied_count": 3,
+                    "sat_1_count": 0,
+                    "sat_2_count": 1,
+                    "sat_3_count": 1,
+                    "sat_4_count": 2,
+                    "sat_5_count": 1,
+                }
+            ],
+        )
+        self.assertAlmostEqual(row.satisfaction_avg, 3.6, places=3)
+        self.assertAlmostEqual(row.satisfied_rate, 60.0, places=3)
+        self.assertAlmostEqual(row.income_before_avg, 800.0, places=2)
+        self.assertAlmostEqual(row.income_change_avg, 200.0, places=2)
+        livelihood = self._row(
+            "ruralsw.report.satisfaction",
+            self.va,
+            self.month_next,
+            need_category="livelihood",
+        )
+        self.assertEqual(
+            (livelihood.evaluation_count, livelihood.satisfaction_avg), (1, 5.0)
+        )
+        self.assertFalse(
+            self._row(
+                "ruralsw.report.satisfaction", self.va, self.month, need_category="all"
+            ),
+            "no evaluation in month M",
+        )
+
+    def test_coverage(self):
+        va = self._row("ruralsw.report.coverage", self.va, self.month_now)
+        self.assertRecordValues(
+            va,
+            [
+                {
+                    "people_count": 7,
+                    "vulnerable_count": 3,
+                    "elderly_count": 3,
+                    "reached_count": 7,
+                    "vulnerable_reached_count": 3,
+                    "elderly_reached_count": 3,
+                    "village_count": 1,
+                    "unreached_village_count": 0,
+                }
+            ],
+        )
+        self.assertAlmostEqual(va.coverage_rate, 100.0, places=3)
+        online = self._row("ruralsw.report.coverage", self.va, self.month_now, "online")
+        self.assertEqual(
+            (
+                online.reached_count,
+                online.vulnerable_reached_count,
+                online.elderly_reached_count,
+                online.people_count,
+            ),
+            (2, 2, 1, 7),
+        )
+        tb = self._row("ruralsw.report.coverage", self.tb, self.month_now)
+        self.assertEqual(
+            (
+                tb.people_count,
+                tb.reached_count,
+                tb.village_count,
+                tb.unreached_village_count,
+            ),
+            (7, 2, 2, 1),
+        )
+        vc = self._row("ruralsw.report.coverage", self.vc, self.month_now)
+        self.assertEqual((vc.reached_count, vc.unreached_village_count), (0, 1))
+        county = self._row("ruralsw.report.coverage", self.county, self.month_now)
+        self.assertEqual(
+            (county.people_count, county.reached_count, county.unreached_village_count),
+            (14, 9, 1),
+        )
+
+    def test_aid(self):
+        aid = self._row("ruralsw.report.aid", self.va, self.month)
+        self.assertRecordValues(
+            aid,
+            [
+                {
+                    "request_count": 1,
+                    "line_count": 2,
+                    "people_count": 2,
+                    "quantity_requested": 5.0,
+                    "quantity_delivered": 0.0,
+                    "shortfall_quantity": 5.0,
+                    "fill_rate": 0.0,
+                }
+            ],
+        )
+        county = self._row("ruralsw.report.aid", self.county, self.month)
+        self.assertEqual(county.quantity_requested, 5.0)
+
+    def test_funds(self):
+        rows = self.env["ruralsw.report.fund"].search(
+            [("month", "=", self.fund_month), ("company_id", "=", self.company.id)]
+        )
+        by_fund = {row.fund_id: row for row in rows}
+        self.assertEqual(set(by_fund), {self.gov, self.social, self.profit})
+        gov = by_fund[self.gov]
+        self.assertEqual(
+            (gov.inflow_amount, gov.spending_amount, gov.target_share),
+            (300.0, 50.0, 30.0),
+        )
+        self.assertAlmostEqual(gov.inflow_share, 100 / 3, places=3)
+        self.assertEqual(by_fund[self.social].inflow_amount, 500.0)
+        self.assertAlmostEqual(by_fund[self.profit].inflow_share, 100 / 9, places=3)
+        self.assertEqual(gov.month_inflow_total, 900.0)
+
+    def test_rebuild_replaces_rows_and_staleness(self):
+        Response = self.env["ruralsw.report.response"]
+        count = Response.search_count([("area_id", "=", self.va.id)])
+        written = Response._ruralsw_rebuild()
+        self.assertGreater(written, 0)
+        self.assertEqual(Response.search_count([("area_id", "=", self.va.id)]), count)
+        params = self.env["ir.config_parameter"]
+        key = "ruralsw_reporting.rebuilt.ruralsw.report.response"
+        params.set_param(key, "2000-01-01 00:00:00")
+        self.assertTrue(Response._ruralsw_is_stale())
+        params.set_param(key, "2999-01-01 00:00:00")
+        self.assertFalse(Response._ruralsw_is_stale())
+
+    def test_cron_rebuilds_one_stale_table_per_run(self):
+        params = self.env["ir.config_parameter"]
+        Mixin = self.env["ruralsw.report.response"]
+        names = Mixin._ruralsw_report_models()
+        for name in names:
+            params.set_param(f"ruralsw_reporting.rebuilt.{name}", "2999-01-01 00:00:00")
+        params.set_param("ruralsw_reporting.rebuilt.ruralsw.report.coverage", False)
+        params.set_param("ruralsw_reporting.rebuilt.ruralsw.report.aid", False)
+        Mixin._cron_rebuild_stale()
+        self.assertTrue(
+            params.get_param("ruralsw_reporting.rebuilt.ruralsw.report.coverage")
+        )
+        self.assertFalse(
+            params.get_param("ruralsw_reporting.rebuilt.ruralsw.report.aid")
+        )
+        Mixin._cron_rebuild_stale()
+        self.assertTrue(
+            params.get_param("ruralsw_reporting.rebuilt.ruralsw.report.aid")
+        )

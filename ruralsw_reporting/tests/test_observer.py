@@ -1,0 +1,194 @@
+# Copyright 2026 ruralsw contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Observers see figures, never people: no personal field, no row counting
+fewer than 5 people, no count of 1 to 4 people, in reads, groups (pivots,
+graphs, dashboards) and exports."""
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import RuralswReportingCommon
+
+REPORT_MODELS = (
+    "ruralsw.report.response",
+    "ruralsw.report.case.flow",
+    "ruralsw.report.satisfaction",
+    "ruralsw.report.coverage",
+    "ruralsw.report.aid",
+    "ruralsw.report.volunteer",
+    "ruralsw.report.fund",
+)
+PERSONAL_MODELS = ("res.partner", "ruralsw.case", "ruralsw.evaluation", "res.users")
+
+
+@tagged("post_install", "-at_install")
+class TestObserver(RuralswReportingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rebuild()
+
+    def test_reporting_models_carry_no_personal_field(self):
+        for model in REPORT_MODELS:
+            for name, field in self.env[model]._fields.items():
+                if name in ("create_uid", "write_uid"):
+                    continue
+                self.assertNotIn(
+                    field.comodel_name,
+                    PERSONAL_MODELS,
+                    f"{model}.{name} points to a person",
+                )
+                if name != "display_name":
+                    self.assertNotIn(
+                        field.type,
+                        ("char", "text", "html", "binary"),
+                        f"{model}.{name} may hold free text",
+                    )
+
+    def test_observer_reads_no_person(self):
+        with self.assertRaises(AccessError):
+            self.env["ruralsw.case"].with_user(self.observer).search([])
+        with self.assertRaises(AccessError):
+            self.env["ruralsw.evaluation"].with_user(self.observer).search([])
+        people = (
+            self.env["res.partner"]
+            .with_user(self.observer)
+            .search([("id", "in", [p.id for p in self.people.values()])])
+        )
+        self.assertFalse(people)
+
+    def test_observer_rows_below_five_people_are_hidden(self):
+        Response = self.env["ruralsw.report.response"]
+        online = self._row("ruralsw.report.response", self.va, self.month, "online")
+        self.assertEqual(online.people_count, 2)
+        self.assertTrue(online.is_suppressed)
+        self.assertFalse(
+            self._row(
+                "ruralsw.report.response",
+                self.va,
+                self.month,
+                "online",
+                user=self.observer,
+            )
+        )
+        # VB and TB count 2 people: hidden; VA and the county are not
+        visible = Response.with_user(self.observer).search(
+            [
+                ("month", "=", self.month),
+                ("channel", "=", "all"),
+                ("company_id", "=", self.company.id),
+            ]
+        )
+        self.assertIn(self.va, visible.area_id)
+        self.assertIn(self.county, visible.area_id)
+        self.assertNotIn(self.vb, visible.area_id)
+        self.assertNotIn(self.tb, visible.area_id)
+        # a manager sees every row
+        manager_rows = Response.with_user(self.manager).search(
+            [
+                ("month", "=", self.month),
+                ("channel", "=", "all"),
+                ("area_id", "=", self.vb.id),
+            ]
+        )
+        self.assertEqual(manager_rows.case_count, 2)
+
+    def test_observer_small_counts_blank_in_read(self):
+        row = self._row(
+            "ruralsw.report.response", self.va, self.month, user=self.observer
+        )
+        values = row.read(
+            [
+                "case_count",
+                "responded_count",
+                "within_deadline_count",
+                "overdue_count",
+                "response_hours_median",
+            ]
+        )[0]
+        # 6 cases and 5 contacted are shown, 3 in time and 1 overdue are not
+        self.assertEqual((values["case_count"], values["responded_count"]), (6, 5))
+        self.assertIsNone(values["within_deadline_count"])
+        self.assertIsNone(values["overdue_count"])
+        self.assertAlmostEqual(values["response_hours_median"], 30.0, places=3)
+        manager_values = row.with_user(self.manager).read(["overdue_count"])[0]
+        self.assertEqual(manager_values["overdue_count"], 1)
+
+    def test_observer_search_read_like_lists_and_dashboards(self):
+        rows = (
+            self.env["ruralsw.report.satisfaction"]
+            .with_user(self.observer)
+            .search_read(
+                [
+                    ("area_id", "=", self.va.id),
+                    ("month", "=", self.month_next),
+                    ("channel", "=", "all"),
+                    ("need_category", "=", "all"),
+                ],
+                ["evaluation_count", "sat_4_count", "sat_5_count", "satisfaction_avg"],
+            )
+        )
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0]["evaluation_count"], 5)
+        self.assertIsNone(rows[0]["sat_4_count"])
+        self.assertIsNone(rows[0]["sat_5_count"])
+        self.assertAlmostEqual(rows[0]["satisfaction_avg"], 3.6, places=3)
+
+    def test_observer_read_group_like_pivots(self):
+        Satisfaction = self.env["ruralsw.report.satisfaction"]
+        domain = [
+            ("month", "=", self.month_next),
+            ("channel", "=", "all"),
+            ("need_category", "=", "all"),
+            ("area_level", "=", "village"),
+            ("company_id", "=", self.company.id),
+            ("area_id", "child_of", self.county.id),
+        ]
+        groups = Satisfaction.with_user(self.observer).read_group(
+            domain,
+            ["evaluation_count:sum", "sat_4_count:sum", "sat_3_count:sum"],
+            ["area_id"],
+        )
+        self.assertEqual([g["area_id"][0] for g in groups], [self.va.id])
+        self.assertEqual(groups[0]["evaluation_count"], 5)
+        self.assertIsNone(groups[0]["sat_4_count"])
+        self.assertIsNone(groups[0]["sat_3_count"])
+        manager = Satisfaction.with_user(self.manager).read_group(
+            domain, ["sat_4_count:sum"], ["area_id"]
+        )
+        self.assertEqual(
+            [(g["area_id"][0], g["sat_4_count"]) for g in manager], [(self.va.id, 2)]
+        )
+
+    def test_observer_export(self):
+        row = self._row(
+            "ruralsw.report.response", self.va, self.month, user=self.observer
+        )
+        data = row.export_data(["area_id", "case_count", "overdue_count"])["datas"]
+        self.assertEqual(data[0][1], 6)
+        self.assertEqual(data[0][2], "")
+        manager = row.with_user(self.manager).export_data(["overdue_count"])["datas"]
+        self.assertEqual(manager[0][0], 1)
+
+    def test_observer_cannot_change_or_refresh(self):
+        row = self._row(
+            "ruralsw.report.response", self.va, self.month, user=self.observer
+        )
+        with self.assertRaises(AccessError):
+            row.write({"case_count": 1})
+        with self.assertRaises(AccessError):
+            self.env["ruralsw.report.response"].with_user(
+                self.observer
+            ).action_refresh_figures()
+        action = (
+            self.env["ruralsw.report.response"]
+            .with_user(self.manager)
+            .action_refresh_figures()
+        )
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertFalse(
+            self.env["ir.config_parameter"].get_param(
+                "ruralsw_reporting.rebuilt.ruralsw.report.response"
+            ),
+            "every table is marked stale for the cron",
+        )

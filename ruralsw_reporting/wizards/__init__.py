@@ -1,0 +1,3 @@
+# Copyright 2026 ruralsw contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import ruralsw_report_monthly
