@@ -290,6 +290,63 @@ class TestFigures(RuralswReportingCommon):
         county = self._row("ruralsw.report.aid", self.county, self.month)
         self.assertEqual(county.quantity_requested, 5.0)
 
+    def test_volunteers(self):
+        vol1, vol2 = self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "ruralsw_is_volunteer": True,
+                    "ruralsw_volunteer_state": "active",
+                    "ruralsw_home_area_id": self.va.id,
+                }
+                for name in ("Volunteer V1", "Volunteer V2")
+            ]
+        )
+        ev1, ev2 = self.env["calendar.event"].create(
+            [
+                {
+                    "name": name,
+                    "start": start,
+                    "stop": start + timedelta(hours=2),
+                    "ruralsw_area_id": self.va.id,
+                }
+                for name, start in (
+                    ("Rice distribution V", self.m0 + timedelta(days=3)),
+                    ("Oil distribution V", self.m0 + timedelta(days=5)),
+                )
+            ]
+        )
+        Assignment = self.env["ruralsw.volunteer.assignment"]
+        done = Assignment.create(
+            [
+                {"volunteer_id": vol1.id, "event_id": ev1.id},
+                {"volunteer_id": vol2.id, "event_id": ev1.id},
+            ]
+        )
+        done[0].write({"state": "done", "hours_logged": 2.0})
+        done[1].write({"state": "done", "hours_logged": 3.5})
+        Assignment.create({"volunteer_id": vol1.id, "event_id": ev2.id})
+        Assignment.create(
+            {"volunteer_id": vol2.id, "event_id": ev2.id}
+        ).state = "cancel"
+        self._rebuild()
+        # by hand: 3 live assignments (the cancelled one does not count) of
+        # 2 volunteers, 2 done, 2 + 3.5 hours logged, 3 x 2 hours planned
+        expected = {
+            "people_count": 2,
+            "assignment_count": 3,
+            "done_count": 2,
+            "visit_count": 0,
+            "event_count": 3,
+            "hours_planned": 6.0,
+            "hours_logged": 5.5,
+        }
+        for area in (self.ta, self.county):
+            self.assertRecordValues(
+                self._row("ruralsw.report.volunteer", area, self.month), [expected]
+            )
+        self.assertFalse(self._row("ruralsw.report.volunteer", self.tb, self.month))
+
     def test_funds(self):
         rows = self.env["ruralsw.report.fund"].search(
             [("month", "=", self.fund_month), ("company_id", "=", self.company.id)]
