@@ -1,6 +1,7 @@
 # Copyright 2026 ruralsw contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
+from . import ir_attachment
 from . import ruralsw_platform
 from . import ruralsw_platform_buyer
 from . import ruralsw_api_request

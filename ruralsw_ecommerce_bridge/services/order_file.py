@@ -16,6 +16,7 @@ Codes: those of :mod:`.payload`, plus ``file.encoding``, ``file.empty``,
 """
 
 import codecs
+import contextlib
 import csv
 import dataclasses
 import io
@@ -170,6 +171,8 @@ def map_headers(header):
 
 def _cell_text(value):
     """Return a cell as text (spreadsheets give numbers for codes)."""
+    if type(value) is str:  # every cell of a CSV file
+        return value.strip()
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -183,6 +186,10 @@ def _file_datetime(value):
     """Return a datetime for the formats spreadsheets and exports use."""
     if isinstance(value, datetime) or not value:
         return value
+    # the common "YYYY-MM-DD HH:MM:SS", parsed in C; what it refuses is
+    # tried with the formats of Excel and the platforms' exports
+    with contextlib.suppress(ValueError):
+        return datetime.fromisoformat(value)
     for fmt in DATETIME_FORMATS:
         try:
             return datetime.strptime(value, fmt)

@@ -62,6 +62,24 @@ class TestOrderImport(TransactionCase):
         )
         wizard.action_import()
         self.assertEqual((wizard.state, wizard.accepted_count), ("done", 2))
+        self.assertIn(
+            "Orders imported from the file orders.csv: 2 new, 0 already known",
+            self.platform.message_ids[:1].body,
+            "the import is recorded on the platform's chatter",
+        )
+        attachment = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", wizard._name),
+                ("res_id", "=", wizard.id),
+                ("res_field", "=", "file"),
+            ]
+        )
+        self.assertEqual(len(attachment), 1)
+        self.assertIn(
+            attachment.index_content,
+            (False, "text", "application"),
+            "the file's text is not copied into the search index",
+        )
         orders = self._imported().sorted("order_ref")
         self.assertEqual(orders.mapped("category"), ["produce", "medical"])
         self.assertEqual(orders.mapped("direction"), ["sale", "purchase"])

@@ -3,9 +3,10 @@
 
 import base64
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.ir_attachment import NO_INDEX
 from ..services import order_file
 
 MAX_LISTED_ERRORS = 200
@@ -39,6 +40,18 @@ class RuralswOrderImport(models.TransientModel):
     accepted_count = fields.Integer(string="Imported", readonly=True)
     duplicate_count = fields.Integer(string="Already Known", readonly=True)
     error_report = fields.Text(readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the file's attachment is read once by the import: not indexed
+        return super(RuralswOrderImport, self.with_context(**{NO_INDEX: True})).create(
+            vals_list
+        )
+
+    def write(self, vals):
+        if "file" in vals:
+            self = self.with_context(**{NO_INDEX: True})
+        return super().write(vals)
 
     def _content(self):
         """The file's bytes: read from its attachment when there is one, so
@@ -176,6 +189,16 @@ class RuralswOrderImport(models.TransientModel):
             )
         if rejected_count and not self.accept_partial:
             raise UserError("\n".join(unknown))
+        self.platform_id.message_post(
+            body=self.env._(
+                "Orders imported from the file %(file)s: %(accepted)s new, "
+                "%(duplicates)s already known, %(errors)s lines left out.",
+                file=self.filename or "-",
+                accepted=accepted,
+                duplicates=duplicates,
+                errors=error_count + rejected_count,
+            )
+        )
         self.write(
             {
                 "state": "done",

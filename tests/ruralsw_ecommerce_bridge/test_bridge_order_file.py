@@ -193,3 +193,37 @@ def test_write_copy_rows_is_csv_postgresql_reads():
         '"PO,""1""",k,7,,food,12.5,purchase,2026-01-02 03:04:00\n'
         'PO-2,"k\nx",8,2,medical,0.0,sale,2026-01-02 00:00:00\n'
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "utc"),
+    [
+        ("2026-11-01 10:00:00", datetime(2026, 11, 1, 2, 0)),  # China time
+        ("2026-11-01T10:00:00+08:00", datetime(2026, 11, 1, 2, 0)),
+        ("2026-11-01T02:00:00Z", datetime(2026, 11, 1, 2, 0)),
+        ("2026-11-01 10:00", datetime(2026, 11, 1, 2, 0)),
+        ("2026/11/01 10:00:00", datetime(2026, 11, 1, 2, 0)),
+        ("2026/11/01", datetime(2026, 10, 31, 16, 0)),
+        ("2026-11-01", datetime(2026, 10, 31, 16, 0)),
+        ("2026-1-1 8:00:00", datetime(2026, 1, 1, 0, 0)),  # no leading zeros
+    ],
+)
+def test_date_formats_of_exports_and_spreadsheets(cell, utc):
+    content = (
+        "order_id,buyer_key,village_code,category,amount,direction,ordered_at\n"
+        f"D1,buyer-1,522731100201,produce,10,sale,{cell}\n"
+    ).encode()
+    parsed = order_file.parse(content, NOW)
+    assert parsed.errors == []
+    assert parsed.rows[0][1][6] == utc
+
+
+def test_unreadable_date_is_an_error_of_its_line():
+    content = (
+        b"order_id,buyer_key,village_code,category,amount,direction,ordered_at\n"
+        b"D1,buyer-1,522731100201,produce,10,sale,11/01/2026 10:00\n"
+    )
+    parsed = order_file.parse(content, NOW)
+    assert [(e.line, e.code, e.field) for e in parsed.errors] == [
+        (2, "format", "ordered_at")
+    ]

@@ -101,12 +101,10 @@ def generate(env, config):
                 """
             INSERT INTO ruralsw_order (platform_id, company_id, order_ref, buyer_key,
                    village_id, township_id, category, amount, direction, ordered_at,
-                   beneficiary_id, household_id,
-                   create_uid, write_uid, create_date, write_date)
+                   beneficiary_id, household_id, received_at)
             SELECT %(platform)s, %(company)s, s.order_ref, s.buyer_key,
                    s.village_id, v.township_id, s.category, s.amount, s.direction,
-                   s.ordered_at, l.beneficiary_id, l.household_id,
-                   %(uid)s, %(uid)s, s.ordered_at, s.ordered_at
+                   s.ordered_at, l.beneficiary_id, l.household_id, s.ordered_at
               FROM tmp_rsw_order s
               JOIN ruralsw_area v ON v.id = s.village_id
               LEFT JOIN (
@@ -118,7 +116,6 @@ def generate(env, config):
                 """,
                 platform=platform.id,
                 company=platform.company_id.id,
-                uid=platform.user_id.id,
                 consent=consent,
             ),
         )
