@@ -435,6 +435,68 @@ class TestFigures(RuralswReportingCommon):
         self.assertAlmostEqual(county.lead_time_median, 50.0, places=3)
         self.assertAlmostEqual(county.lead_time_p90, 66.0, places=3)
 
+    def test_stock(self):
+        # after the deliveries: WH TA 10 - 3 = 7 rice, 1 of them reserved for
+        # l2 (its open delivery: requested 1); WH VB 8 - 1 - 4 = 3 rice and
+        # 6 oil, nothing reserved. WH TA's township centre has no village row.
+        Stock = self.env["ruralsw.report.stock"]
+        rows = Stock.search(
+            [("station_id", "in", (self.st_ta | self.st_vb).ids)],
+        )
+        got = {
+            (row.station_id, row.area_id, row.area_level, row.product_id): (
+                row.quantity_on_hand,
+                row.quantity_reserved,
+                row.quantity_available,
+                row.quantity_requested,
+            )
+            for row in rows
+        }
+        ta_rice = (7.0, 1.0, 6.0, 1.0)
+        vb_rice = (3.0, 0.0, 3.0, 0.0)
+        vb_oil = (6.0, 0.0, 6.0, 0.0)
+        self.assertEqual(
+            got,
+            {
+                (self.st_ta, self.ta, "township", self.rice): ta_rice,
+                (self.st_ta, self.county, "county", self.rice): ta_rice,
+                (self.st_vb, self.vb, "village", self.rice): vb_rice,
+                (self.st_vb, self.tb, "township", self.rice): vb_rice,
+                (self.st_vb, self.county, "county", self.rice): vb_rice,
+                (self.st_vb, self.vb, "village", self.oil): vb_oil,
+                (self.st_vb, self.tb, "township", self.oil): vb_oil,
+                (self.st_vb, self.county, "county", self.oil): vb_oil,
+            },
+        )
+        self.assertEqual(set(rows.mapped("month")), {self.month_now})
+        self.assertEqual(set(rows.mapped("channel")), {"all"})
+        self.assertEqual(
+            rows.filtered(lambda r: r.product_id == self.oil).product_categ_id,
+            self.categ_oil,
+        )
+        self.assertEqual(rows.warehouse_id, self.wh_ta | self.wh_vb)
+        # the county's stock per material: rice 7 + 3, 1 reserved and requested
+        groups = Stock._read_group(
+            [("area_id", "=", self.county.id), ("id", "in", rows.ids)],
+            ["product_id"],
+            [
+                "quantity_on_hand:sum",
+                "quantity_reserved:sum",
+                "quantity_available:sum",
+                "quantity_requested:sum",
+            ],
+        )
+        self.assertEqual(
+            set(groups),
+            {(self.rice, 10.0, 1.0, 9.0, 1.0), (self.oil, 6.0, 0.0, 6.0, 0.0)},
+        )
+        # goods, not people: no small cell, observers read every row
+        self.assertFalse(any(rows.mapped("is_suppressed")))
+        self.assertEqual(
+            Stock.with_user(self.observer).search_count([("id", "in", rows.ids)]),
+            len(rows),
+        )
+
     def test_volunteers(self):
         vol1, vol2 = self.env["res.partner"].create(
             [
