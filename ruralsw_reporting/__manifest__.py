@@ -16,6 +16,7 @@
         "data/ir_cron_data.xml",
         "data/spreadsheet_dashboard_data.xml",
         "views/ruralsw_report_views.xml",
+        "views/ruralsw_report_stock_views.xml",
         "views/ruralsw_certification_views.xml",
         "views/ruralsw_pto_assessment_views.xml",
         "wizards/ruralsw_report_monthly_views.xml",

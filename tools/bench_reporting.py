@@ -111,6 +111,13 @@ FIGURES = [
         ["fill_rate:avg", "shortfall_quantity:sum"],
     ),
     (
+        "stock: available per township",
+        "ruralsw.report.stock",
+        [("area_level", "=", "township")],
+        ["area_id"],
+        ["quantity_available:sum", "quantity_requested:sum"],
+    ),
+    (
         "volunteers: hours per township",
         "ruralsw.report.volunteer",
         [("area_level", "=", "township")],

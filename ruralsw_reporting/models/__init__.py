@@ -6,6 +6,7 @@ from . import ruralsw_report_case_flow
 from . import ruralsw_report_satisfaction
 from . import ruralsw_report_coverage
 from . import ruralsw_report_aid
+from . import ruralsw_report_stock
 from . import ruralsw_report_volunteer
 from . import ruralsw_report_fund
 from . import ruralsw_certification

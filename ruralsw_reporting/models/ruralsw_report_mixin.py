@@ -248,6 +248,7 @@ class RuralswReportMixin(models.AbstractModel):
                 "ruralsw.report.satisfaction",
                 "ruralsw.report.coverage",
                 "ruralsw.report.aid",
+                "ruralsw.report.stock",
                 "ruralsw.report.volunteer",
                 "ruralsw.report.fund",
             )

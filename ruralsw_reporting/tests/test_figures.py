@@ -3,11 +3,23 @@
 """Every figure against the values computed by hand on the fixture of
 common.py (its docstring lists the cases)."""
 
+import base64
 from datetime import date, timedelta
 
+from freezegun import freeze_time
+
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import RuralswReportingCommon
+
+# a 1x1 PNG: the proof of delivery's photo
+PHOTO = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+    )
+)
 
 
 @tagged("post_install", "-at_install")
@@ -15,41 +27,7 @@ class TestFigures(RuralswReportingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        product = cls.env["product.product"].create(
-            {
-                "name": "Rice R",
-                "is_storable": True,
-                "categ_id": cls.env.ref("ruralsw_resource.product_category_aid").id,
-            }
-        )
-        cls.request = cls.env["ruralsw.aid.request"].create(
-            {
-                "case_id": cls.cases["a1"].id,
-                "line_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": product.id,
-                            "quantity": 3,
-                            "beneficiary_id": cls.people["pa1"].id,
-                        },
-                    ),
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": product.id,
-                            "quantity": 2,
-                            "beneficiary_id": cls.people["pa3"].id,
-                        },
-                    ),
-                ],
-            }
-        )
-        cls.company.ruralsw_aid_approval_quantity = 0
-        cls.request.action_submit()
-        cls.request.date_approved = cls.m0 + timedelta(days=10)
+        cls._setup_aid()
         plan = cls.env.ref("ruralsw_resource.analytic_plan_funds")
         Account = cls.env["account.analytic.account"]
         cls.gov, cls.social, cls.profit = Account.create(
@@ -91,6 +69,122 @@ class TestFigures(RuralswReportingCommon):
             ]
         )
         cls._rebuild()
+
+    @classmethod
+    def _setup_aid(cls):
+        """Aid through the stock flow of ruralsw_resource, approved on M+10d
+        08:00 (``cls.approved``):
+
+        ====  ======  ====  ===  =========  ==================================
+        line  person  vill  qty  warehouse  afterwards
+        ====  ======  ====  ===  =========  ==================================
+        l1    pa1     VA    3    WH TA      delivered approved + 24 h
+        l2    pa3     VA    2    WH TA (1)  1 reserved, not delivered: short
+        l3    pa2     VA    1    WH VB      delivered approved + 50 h
+        l4    pb1     VB    4    WH VB      delivered approved + 70 h
+        ====  ======  ====  ===  =========  ==================================
+
+        WH TA belongs to the township centre of TA, WH VB to the village
+        station of VB; before the deliveries WH TA holds 10 rice, WH VB
+        8 rice and 6 oil.
+        """
+        aid = cls.env.ref("ruralsw_resource.product_category_aid")
+        cls.categ_oil = cls.env["product.category"].create(
+            {"name": "Oil R", "parent_id": aid.id}
+        )
+        cls.rice, cls.oil = cls.env["product.product"].create(
+            [
+                {"name": "Rice R", "is_storable": True, "categ_id": aid.id},
+                {"name": "Oil R", "is_storable": True, "categ_id": cls.categ_oil.id},
+            ]
+        )
+        cls.st_ta, cls.st_vb = cls.env["ruralsw.station"].create(
+            [
+                {
+                    "name": "TA centre R",
+                    "station_type": "township_centre",
+                    "area_id": cls.ta.id,
+                },
+                {
+                    "name": "VB station R",
+                    "station_type": "village_station",
+                    "area_id": cls.vb.id,
+                },
+            ]
+        )
+        cls.wh_ta, cls.wh_vb = cls.env["stock.warehouse"].create(
+            [
+                {"name": "WH TA R", "code": "RRTA", "ruralsw_station_id": cls.st_ta.id},
+                {"name": "WH VB R", "code": "RRVB", "ruralsw_station_id": cls.st_vb.id},
+            ]
+        )
+        Quant = cls.env["stock.quant"]
+        for warehouse, product, qty in (
+            (cls.wh_ta, cls.rice, 10),
+            (cls.wh_vb, cls.rice, 8),
+            (cls.wh_vb, cls.oil, 6),
+        ):
+            Quant._update_available_quantity(product, warehouse.lot_stock_id, qty)
+        cls.request = cls.env["ruralsw.aid.request"].create(
+            {
+                "case_id": cls.cases["a1"].id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "product_id": cls.rice.id,
+                            "quantity": qty,
+                            "beneficiary_id": cls.people[person].id,
+                        }
+                    )
+                    for person, qty in (("pa1", 3), ("pa3", 2), ("pa2", 1), ("pb1", 4))
+                ],
+            }
+        )
+        l1, l2, l3, l4 = cls.request.line_ids
+        cls.company.ruralsw_aid_approval_quantity = 0
+        cls.request.action_submit()
+        cls.approved = cls.m0 + timedelta(days=10)
+        cls.request.date_approved = cls.approved
+        # the dispatcher's plan, confirmed into reserved deliveries
+        pickings = cls._allocate(
+            [(l1, cls.wh_ta, 3), (l3, cls.wh_vb, 1), (l4, cls.wh_vb, 4)]
+        )
+        for line, hours in ((l1, 24), (l3, 50), (l4, 70)):
+            picking = pickings.filtered(
+                lambda p, line=line: p.move_ids.ruralsw_request_line_id == line
+            )
+            with freeze_time(cls.approved + timedelta(hours=hours)):
+                cls.env["ruralsw.aid.delivery"].create(
+                    {
+                        "picking_id": picking.id,
+                        "recipient_name": "Recipient R",
+                        "photo": PHOTO,
+                    }
+                ).action_validate()
+        cls.short_picking = cls._allocate([(l2, cls.wh_ta, 1)])
+        cls.lines = l1, l2, l3, l4
+
+    @classmethod
+    def _allocate(cls, rows):
+        """Confirm an allocation plan of (request line, warehouse, quantity)
+        rows; return the reserved deliveries."""
+        preview = cls.env["ruralsw.aid.allocation"].create(
+            {
+                "request_ids": [Command.set(cls.request.ids)],
+                "line_ids": [
+                    Command.create(
+                        {
+                            "request_line_id": line.id,
+                            "warehouse_id": warehouse.id,
+                            "quantity": qty,
+                        }
+                    )
+                    for line, warehouse, qty in rows
+                ],
+            }
+        )
+        action = preview.action_confirm()
+        return cls.env["stock.picking"].search(action["domain"])
 
     def test_response_village_county_and_channels(self):
         va = self._row("ruralsw.report.response", self.va, self.month)
@@ -272,23 +366,136 @@ class TestFigures(RuralswReportingCommon):
         )
 
     def test_aid(self):
-        aid = self._row("ruralsw.report.aid", self.va, self.month)
+        l1, l2, l3, l4 = self.lines
+        self.assertEqual(
+            [line.state for line in self.lines], ["done", "partial", "done", "done"]
+        )
+        self.assertEqual(l1.date_delivered, self.approved + timedelta(hours=24))
+        self.assertEqual(l4.date_delivered, self.approved + timedelta(hours=70))
+        self.assertEqual(self.short_picking.state, "assigned")
+        # VA: l1, l2, l3 of pa1, pa3, pa2; requested 3 + 2 + 1 = 6, allocated
+        # 3 + 1 + 1 = 5, delivered 3 + 1 = 4 (fill rate 4 / 6), short only l2
+        # (2 - 1 allocated); lead hours [24, 50]: median 37, p90 24 + 0.9 * 26
+        va = {
+            "area_level": "village",
+            "request_count": 1,
+            "line_count": 3,
+            "delivered_line_count": 2,
+            "people_count": 3,
+            "quantity_requested": 6.0,
+            "quantity_allocated": 5.0,
+            "quantity_delivered": 4.0,
+            "shortfall_quantity": 1.0,
+        }
+        for area, level in ((self.va, "village"), (self.ta, "township")):
+            row = self._row("ruralsw.report.aid", area, self.month)
+            self.assertRecordValues(row, [{**va, "area_level": level}])
+            self.assertAlmostEqual(row.fill_rate, 400 / 6, places=3)
+            self.assertAlmostEqual(row.lead_time_median, 37.0, places=3)
+            self.assertAlmostEqual(row.lead_time_p90, 47.4, places=3)
+        # VB: l4 alone, delivered in full after 70 h
+        vb = self._row("ruralsw.report.aid", self.vb, self.month)
         self.assertRecordValues(
-            aid,
+            vb,
             [
                 {
-                    "request_count": 1,
-                    "line_count": 2,
-                    "people_count": 2,
-                    "quantity_requested": 5.0,
-                    "quantity_delivered": 0.0,
-                    "shortfall_quantity": 5.0,
-                    "fill_rate": 0.0,
+                    "line_count": 1,
+                    "delivered_line_count": 1,
+                    "people_count": 1,
+                    "quantity_requested": 4.0,
+                    "quantity_delivered": 4.0,
+                    "shortfall_quantity": 0.0,
+                    "fill_rate": 100.0,
+                    "lead_time_median": 70.0,
+                    "lead_time_p90": 70.0,
                 }
             ],
         )
+        # county: all four lines; requested 10, allocated 9, delivered 8
+        # (fill rate 80 %), short 1; lead hours [24, 50, 70]: median 50, p90
+        # at rank 0.9 * (3 - 1) = 1.8: 50 + 0.8 * (70 - 50) = 66
         county = self._row("ruralsw.report.aid", self.county, self.month)
-        self.assertEqual(county.quantity_requested, 5.0)
+        self.assertRecordValues(
+            county,
+            [
+                {
+                    "area_level": "county",
+                    "request_count": 1,
+                    "line_count": 4,
+                    "delivered_line_count": 3,
+                    "people_count": 4,
+                    "quantity_requested": 10.0,
+                    "quantity_allocated": 9.0,
+                    "quantity_delivered": 8.0,
+                    "shortfall_quantity": 1.0,
+                }
+            ],
+        )
+        self.assertAlmostEqual(county.fill_rate, 80.0, places=3)
+        self.assertAlmostEqual(county.lead_time_median, 50.0, places=3)
+        self.assertAlmostEqual(county.lead_time_p90, 66.0, places=3)
+
+    def test_stock(self):
+        # after the deliveries: WH TA 10 - 3 = 7 rice, 1 of them reserved for
+        # l2 (its open delivery: requested 1); WH VB 8 - 1 - 4 = 3 rice and
+        # 6 oil, nothing reserved. WH TA's township centre has no village row.
+        Stock = self.env["ruralsw.report.stock"]
+        rows = Stock.search(
+            [("station_id", "in", (self.st_ta | self.st_vb).ids)],
+        )
+        got = {
+            (row.station_id, row.area_id, row.area_level, row.product_id): (
+                row.quantity_on_hand,
+                row.quantity_reserved,
+                row.quantity_available,
+                row.quantity_requested,
+            )
+            for row in rows
+        }
+        ta_rice = (7.0, 1.0, 6.0, 1.0)
+        vb_rice = (3.0, 0.0, 3.0, 0.0)
+        vb_oil = (6.0, 0.0, 6.0, 0.0)
+        self.assertEqual(
+            got,
+            {
+                (self.st_ta, self.ta, "township", self.rice): ta_rice,
+                (self.st_ta, self.county, "county", self.rice): ta_rice,
+                (self.st_vb, self.vb, "village", self.rice): vb_rice,
+                (self.st_vb, self.tb, "township", self.rice): vb_rice,
+                (self.st_vb, self.county, "county", self.rice): vb_rice,
+                (self.st_vb, self.vb, "village", self.oil): vb_oil,
+                (self.st_vb, self.tb, "township", self.oil): vb_oil,
+                (self.st_vb, self.county, "county", self.oil): vb_oil,
+            },
+        )
+        self.assertEqual(set(rows.mapped("month")), {self.month_now})
+        self.assertEqual(set(rows.mapped("channel")), {"all"})
+        self.assertEqual(
+            rows.filtered(lambda r: r.product_id == self.oil).product_categ_id,
+            self.categ_oil,
+        )
+        self.assertEqual(rows.warehouse_id, self.wh_ta | self.wh_vb)
+        # the county's stock per material: rice 7 + 3, 1 reserved and requested
+        groups = Stock._read_group(
+            [("area_id", "=", self.county.id), ("id", "in", rows.ids)],
+            ["product_id"],
+            [
+                "quantity_on_hand:sum",
+                "quantity_reserved:sum",
+                "quantity_available:sum",
+                "quantity_requested:sum",
+            ],
+        )
+        self.assertEqual(
+            set(groups),
+            {(self.rice, 10.0, 1.0, 9.0, 1.0), (self.oil, 6.0, 0.0, 6.0, 0.0)},
+        )
+        # goods, not people: no small cell, observers read every row
+        self.assertFalse(any(rows.mapped("is_suppressed")))
+        self.assertEqual(
+            Stock.with_user(self.observer).search_count([("id", "in", rows.ids)]),
+            len(rows),
+        )
 
     def test_volunteers(self):
         vol1, vol2 = self.env["res.partner"].create(
