@@ -235,6 +235,20 @@ def report_measures(env):
         "ORDER BY count(*) DESC LIMIT 1"
     )
     case_id = env.cr.fetchone()[0]
+    # the donation whose goods reached the most recipients
+    env.cr.execute(
+        "SELECT lot.ruralsw_donation_id FROM stock_move_line ml "
+        "JOIN stock_lot lot ON lot.id = ml.lot_id "
+        "WHERE ml.state = 'done' AND lot.ruralsw_donation_id IS NOT NULL "
+        "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
+    )
+    donation_id = (env.cr.fetchone() or [None])[0]
+    if not donation_id:  # the generated county's donations are cash only
+        env.cr.execute(
+            "SELECT id FROM ruralsw_donation ORDER BY amount DESC NULLS LAST, id "
+            "LIMIT 1"
+        )
+        donation_id = (env.cr.fetchone() or [None])[0]
 
     def monthly(env):
         wizard = env["ruralsw.report.monthly"].create(
@@ -279,7 +293,26 @@ def report_measures(env):
         )
         return len(env.cr.fetchall())
 
-    return [
+    def donor(env):
+        return len(
+            env["ir.actions.report"]._render_qweb_html(
+                "ruralsw_resource.report_donation_impact", [donation_id]
+            )[0]
+        )
+
+    def donor_raw(env):
+        # what the report traces, read as plain rows: the delivered move
+        # lines of the donation's lots
+        env.cr.execute(
+            "SELECT ml.*, m.* FROM stock_lot lot "
+            "JOIN stock_move_line ml ON ml.lot_id = lot.id AND ml.state = 'done' "
+            "JOIN stock_move m ON m.id = ml.move_id "
+            "WHERE lot.ruralsw_donation_id = %s",
+            [donation_id],
+        )
+        return len(env.cr.fetchall())
+
+    measures = [
         (
             f"monthly area report ({county.name}, {month:%Y-%m})",
             monthly,
@@ -289,6 +322,11 @@ def report_measures(env):
         # the case may be outside the supervisor's areas: as the superuser
         (f"case summary (case {case_id})", summary, summary_raw, False),
     ]
+    if donation_id:
+        measures.append(
+            (f"donor impact (donation {donation_id})", donor, donor_raw, False)
+        )
+    return measures
 
 
 def main(argv=None):

@@ -17,6 +17,7 @@ REPORT_MODELS = (
     "ruralsw.report.aid",
     "ruralsw.report.volunteer",
     "ruralsw.report.fund",
+    "ruralsw.report.stock",
 )
 PERSONAL_MODELS = ("res.partner", "ruralsw.case", "ruralsw.evaluation", "res.users")
 
