@@ -47,26 +47,6 @@ class RuralswReportAid(models.Model):
         string="90th Percentile Lead Time (hours)", aggregator="avg", readonly=True
     )
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "people_count",
-            "request_count",
-            "line_count",
-            "delivered_line_count",
-            "quantity_requested",
-            "quantity_allocated",
-            "quantity_delivered",
-            "shortfall_quantity",
-            "fill_rate",
-            "lead_time_median",
-            "lead_time_p90",
-        ]
-
     def _ruralsw_select(self, now):
         # people_count counts the households (or people) served
         return SQL(

@@ -66,29 +66,6 @@ class RuralswReportCaseFlow(models.Model):
         string="Social Workers per Supervisor", aggregator="avg", readonly=True
     )
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "people_count",
-            "opened_count",
-            "closed_count",
-            "closed_le_1_count",
-            "closed_m1_3_count",
-            "closed_m3_6_count",
-            "closed_gt_6_count",
-            "open_count",
-            "overdue_count",
-            "worker_count",
-            "supervisor_count",
-            "closure_rate",
-            "caseload_per_worker",
-            "workers_per_supervisor",
-        ]
-
     def _ruralsw_select(self, now):
         # events: 'in' (opened in the month), 'out' (closed in it, with its
         # bucket), 'open' (open at the end of each month it spans, or now

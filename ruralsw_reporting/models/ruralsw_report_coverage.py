@@ -51,24 +51,6 @@ class RuralswReportCoverage(models.Model):
         string="Villages with Nobody Reached", aggregator="sum", readonly=True
     )
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "people_count",
-            "vulnerable_count",
-            "elderly_count",
-            "reached_count",
-            "vulnerable_reached_count",
-            "elderly_reached_count",
-            "coverage_rate",
-            "village_count",
-            "unreached_village_count",
-        ]
-
     def _ruralsw_select(self, now):
         # people_count is the registered population of the cell
         return SQL(

@@ -35,23 +35,6 @@ class RuralswReportFund(models.Model):
     )
     target_share = fields.Float(string="Target (%)", aggregator="max", readonly=True)
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "people_count",
-            "fund_id",
-            "fund_source",
-            "inflow_amount",
-            "spending_amount",
-            "month_inflow_total",
-            "inflow_share",
-            "target_share",
-        ]
-
     def _ruralsw_select(self, now):
         fname = self.env["account.analytic.line"]._ruralsw_fund_fname()
         if not fname or fname not in self.env["account.analytic.line"]._fields:

@@ -82,8 +82,17 @@ class RuralswReportMixin(models.AbstractModel):
     # Rebuild
     # ------------------------------------------------------------------
     def _ruralsw_columns(self):
-        """Columns filled by :meth:`_ruralsw_select`, in its order."""
-        raise NotImplementedError
+        """Columns filled by :meth:`_ruralsw_select`: every stored field
+        but the id, the log-access columns and ``is_suppressed`` (which the
+        rebuild sets); the ``SELECT`` names its columns after them."""
+        return [
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and field.column_type
+            and name not in models.MAGIC_COLUMNS
+            and name != "is_suppressed"
+        ]
 
     def _ruralsw_select(self, now):
         """The ``SELECT`` of the rows (an :class:`~odoo.tools.SQL`)."""

@@ -52,25 +52,6 @@ class RuralswReportResponse(models.Model):
         string="Contacted in Time (%)", aggregator="avg", readonly=True
     )
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "people_count",
-            "case_count",
-            "responded_count",
-            "within_deadline_count",
-            "overdue_count",
-            "response_hours_sum",
-            "response_hours_avg",
-            "response_hours_median",
-            "response_hours_p90",
-            "within_deadline_rate",
-        ]
-
     def _ruralsw_select(self, now):
         return SQL(
             f"""

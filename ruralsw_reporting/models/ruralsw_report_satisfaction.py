@@ -74,31 +74,6 @@ class RuralswReportSatisfaction(models.Model):
         string="Mean Income Change", aggregator="avg", readonly=True
     )
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "need_category",
-            "people_count",
-            "evaluation_count",
-            "satisfaction_sum",
-            "satisfaction_avg",
-            "satisfied_count",
-            "satisfied_rate",
-            "sat_1_count",
-            "sat_2_count",
-            "sat_3_count",
-            "sat_4_count",
-            "sat_5_count",
-            "goal_attainment_avg",
-            "income_before_avg",
-            "income_after_avg",
-            "income_change_avg",
-        ]
-
     def _ruralsw_select(self, now):
         return SQL(
             f"""

@@ -61,24 +61,6 @@ class RuralswReportStock(models.Model):
         "yet. Quantities not allocated to any warehouse are not counted here.",
     )
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "people_count",
-            "station_id",
-            "warehouse_id",
-            "product_id",
-            "product_categ_id",
-            "quantity_on_hand",
-            "quantity_reserved",
-            "quantity_available",
-            "quantity_requested",
-        ]
-
     def _ruralsw_select(self, now):
         # the internal locations of a warehouse: child_of its view location
         return SQL(

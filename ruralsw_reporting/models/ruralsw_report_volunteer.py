@@ -26,22 +26,6 @@ class RuralswReportVolunteer(models.Model):
     hours_planned = fields.Float(aggregator="sum", readonly=True)
     hours_logged = fields.Float(aggregator="sum", readonly=True)
 
-    def _ruralsw_columns(self):
-        return [
-            "company_id",
-            "month",
-            "area_id",
-            "area_level",
-            "channel",
-            "people_count",
-            "assignment_count",
-            "done_count",
-            "visit_count",
-            "event_count",
-            "hours_planned",
-            "hours_logged",
-        ]
-
     def _ruralsw_select(self, now):
         # people_count counts the volunteers
         return SQL(

@@ -83,8 +83,11 @@ class TestUi(HttpCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+        self.county.name = "青山县"
         wizard = self.env["ruralsw.report.monthly"].create({"area_id": self.county.id})
         pdf, kind = Report._render_qweb_pdf(
             "ruralsw_reporting.report_monthly_area", wizard.ids
         )
         self.assertTrue(pdf.startswith(b"%PDF"))
+        # the county's Chinese name is set in Noto Sans CJK, embedded
+        self.assertIn(b"NotoSansCJKsc", pdf)
