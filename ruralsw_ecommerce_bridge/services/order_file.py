@@ -118,30 +118,49 @@ class FileError(BridgeError):
             return self.code
 
 
-def _decodes(content, encoding):
-    """Whether ``content`` decodes in ``encoding``, checked a megabyte at a
-    time so that a big file is never held twice in memory."""
+def as_stream(content):
+    """Return a seekable binary stream of ``content``: the stream itself
+    (an open file, say) or a stream over bytes."""
+    if isinstance(content, bytes | bytearray | memoryview):
+        return io.BytesIO(content)
+    return content
+
+
+def _head(stream, size):
+    """The first ``size`` bytes of ``stream``, which is left at its start."""
+    stream.seek(0)
+    head = stream.read(size)
+    stream.seek(0)
+    return head
+
+
+def _decodes(stream, encoding):
+    """Whether the bytes of ``stream`` decode in ``encoding``, read a
+    megabyte at a time so that a big file is never held in memory."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    view = memoryview(content)
+    stream.seek(0)
     try:
-        for start in range(0, len(view), _CHECK_BYTES):
-            decoder.decode(view[start : start + _CHECK_BYTES])
+        while block := stream.read(_CHECK_BYTES):
+            decoder.decode(block)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
+    finally:
+        stream.seek(0)
     return True
 
 
 def detect_encoding(content):
-    """Return the encoding of CSV bytes: ``utf-8-sig`` (with a byte-order
-    mark), ``utf-8``, else ``gb18030``; raise :class:`FileError` when none
-    fits."""
-    if content.startswith(UTF8_BOM):
-        if _decodes(content, "utf-8"):
+    """Return the encoding of CSV bytes (or a binary stream of them):
+    ``utf-8-sig`` (with a byte-order mark), ``utf-8``, else ``gb18030``;
+    raise :class:`FileError` when none fits."""
+    stream = as_stream(content)
+    if _head(stream, len(UTF8_BOM)) == UTF8_BOM:
+        if _decodes(stream, "utf-8"):
             return "utf-8-sig"
         raise FileError("file.encoding")
     for encoding in ("utf-8", "gb18030"):
-        if _decodes(content, encoding):
+        if _decodes(stream, encoding):
             return encoding
     raise FileError("file.encoding")
 
@@ -150,7 +169,7 @@ def decode(content):
     """Return ``(text, encoding)`` of CSV bytes: UTF-8 (BOM or not) first,
     then GB18030."""
     encoding = detect_encoding(content)
-    return content.decode(encoding), encoding
+    return bytes(content).decode(encoding), encoding
 
 
 def map_headers(header):
@@ -221,30 +240,29 @@ def normalise_row(cells, columns):
     return row
 
 
-def _rows_of_csv(content):
+def _rows_of_csv(stream):
     """Return the encoding and an iterator of ``(line number, cells)`` of a
-    CSV file (the header is line 1), decoded as it is read."""
-    encoding = detect_encoding(content)
-    sample = bytes(content[:16384]).decode(encoding, errors="ignore")[:4096]
+    CSV file (a binary stream; the header is line 1), decoded as it is
+    read."""
+    encoding = detect_encoding(stream)
+    sample = _head(stream, 16384).decode(encoding, errors="ignore")[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    stream = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
-    reader = csv.reader(stream, dialect)
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    reader = csv.reader(text, dialect)
     return encoding, ((reader.line_num, cells) for cells in reader)
 
 
-def _rows_of_xlsx(content):
+def _rows_of_xlsx(stream):
     """Yield ``(line number, cells)`` of the first sheet of an XLSX file."""
     try:
         import openpyxl  # pylint: disable=import-outside-toplevel
     except ImportError as error:  # pragma: no cover - openpyxl ships with Odoo
         raise FileError("file.format", "", {"reason": "openpyxl missing"}) from error
     try:
-        book = openpyxl.load_workbook(
-            io.BytesIO(content), read_only=True, data_only=True
-        )
+        book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise FileError("file.format", "", {"reason": str(error)}) from error
     sheet = book.worksheets[0]
@@ -255,25 +273,30 @@ def _rows_of_xlsx(content):
 
 
 def is_xlsx(content, filename=""):
-    """Whether the bytes are an XLSX workbook (a zip) rather than CSV text."""
-    return content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx")
+    """Whether the bytes (or binary stream) are an XLSX workbook (a zip)
+    rather than CSV text."""
+    head = _head(as_stream(content), 4)
+    return head == b"PK\x03\x04" or filename.lower().endswith(".xlsx")
 
 
 def iter_parse(content, now, filename="", chunk_rows=CHUNK_ROWS):
-    """Parse an order file (CSV or XLSX bytes) and validate every line,
+    """Parse an order file (CSV or XLSX: bytes, or a seekable binary stream
+    such as an open file, read as it goes) and validate every line,
     yielding :class:`ParsedFile` chunks of at most ``chunk_rows`` lines, so
-    that a file of a million orders is never held as rows in memory.
+    that a file of a million orders is never held in memory, neither as
+    bytes (when it comes as a stream) nor as rows.
 
     ``now`` is the naive UTC datetime orders may not be later than (by a
     day). Blank lines are skipped. Raise :class:`FileError` (before the
     first chunk) when the file as a whole is unreadable.
     """
-    if not content:
+    stream = as_stream(content)
+    if not _head(stream, 1):
         raise FileError("file.empty")
-    if is_xlsx(content, filename):
-        encoding, lines = _rows_of_xlsx(content)
+    if is_xlsx(stream, filename):
+        encoding, lines = _rows_of_xlsx(stream)
     else:
-        encoding, lines = _rows_of_csv(content)
+        encoding, lines = _rows_of_csv(stream)
     columns = None
     for _number, cells in lines:
         if any(cell not in (None, "") for cell in cells):

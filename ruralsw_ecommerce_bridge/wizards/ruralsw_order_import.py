@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 import base64
+import contextlib
+import io
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -53,9 +55,10 @@ class RuralswOrderImport(models.TransientModel):
             self = self.with_context(**{NO_INDEX: True})
         return super().write(vals)
 
-    def _content(self):
-        """The file's bytes: read from its attachment when there is one, so
-        that a big file is not also held base64-encoded."""
+    def _open_file(self):
+        """A binary stream of the file: its attachment's file in the
+        filestore, read as the import goes so that a big file is never held
+        in memory (nor its base64, dropped from the cache), else its bytes."""
         self.ensure_one()
         # sudo: the attachment of this wizard's own binary field
         attachment = (
@@ -70,19 +73,26 @@ class RuralswOrderImport(models.TransientModel):
                 limit=1,
             )
         )
+        if attachment.store_fname:
+            self.invalidate_recordset(["file"])
+            # closed by _chunks, which reads it
+            return open(attachment._full_path(attachment.store_fname), "rb")
         if attachment:
-            return attachment.raw or b""
-        return base64.b64decode(self.file or b"")
+            return io.BytesIO(attachment.raw or b"")
+        return io.BytesIO(base64.b64decode(self.file or b""))
 
+    @contextlib.contextmanager
     def _chunks(self):
-        """The file's validated lines in chunks, or a UserError saying why it
-        is unreadable."""
-        try:
-            return order_file.iter_parse(
-                self._content(), fields.Datetime.now(), self.filename or ""
-            )
-        except order_file.FileError as error:
-            raise UserError(self._file_error_message(error)) from error
+        """The file's validated lines in chunks, while the file is open, or
+        a UserError saying why it is unreadable."""
+        with self._open_file() as stream:
+            try:
+                chunks = order_file.iter_parse(
+                    stream, fields.Datetime.now(), self.filename or ""
+                )
+            except order_file.FileError as error:
+                raise UserError(self._file_error_message(error)) from error
+            yield chunks
 
     def _file_error_message(self, error):
         """The translated sentence of a whole-file error."""
@@ -123,11 +133,12 @@ class RuralswOrderImport(models.TransientModel):
         total = valid = 0
         errors = []
         error_count = 0
-        for chunk in self._chunks():
-            total += chunk.total
-            valid += len(chunk.rows)
-            error_count += len(chunk.errors)
-            errors += chunk.errors[: MAX_LISTED_ERRORS - len(errors)]
+        with self._chunks() as chunks:
+            for chunk in chunks:
+                total += chunk.total
+                valid += len(chunk.rows)
+                error_count += len(chunk.errors)
+                errors += chunk.errors[: MAX_LISTED_ERRORS - len(errors)]
         self.write(
             {
                 "state": "checked",
@@ -148,12 +159,11 @@ class RuralswOrderImport(models.TransientModel):
         file may not go in partially (the rest is then only checked, so that
         every error is reported)."""
         self.ensure_one()
-        chunks = self._chunks()
         Order = self.env["ruralsw.order"]
         total = accepted = duplicates = 0
         errors, unknown = [], []
         error_count = rejected_count = 0
-        with self.env.cr.savepoint() as savepoint:
+        with self._chunks() as chunks, self.env.cr.savepoint() as savepoint:
             for chunk in chunks:
                 total += chunk.total
                 error_count += len(chunk.errors)

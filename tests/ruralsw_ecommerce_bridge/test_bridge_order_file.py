@@ -227,3 +227,23 @@ def test_unreadable_date_is_an_error_of_its_line():
     assert [(e.line, e.code, e.field) for e in parsed.errors] == [
         (2, "format", "ordered_at")
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_an_open_file_is_read_as_it_goes(tmp_path, encoding):
+    path = tmp_path / "orders.csv"
+    path.write_bytes(CHINESE.encode(encoding))
+    with path.open("rb") as stream:
+        parsed = order_file.parse(stream, NOW, "orders.csv")
+    from_bytes = order_file.parse(path.read_bytes(), NOW, "orders.csv")
+    assert parsed.encoding == from_bytes.encoding == encoding
+    assert parsed.rows == from_bytes.rows
+    assert [line for line, _values in parsed.rows] == [2, 3]
+
+
+def test_an_empty_open_file(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    with path.open("rb") as stream, pytest.raises(order_file.FileError) as caught:
+        order_file.parse(stream, NOW)
+    assert caught.value.code == "file.empty"
