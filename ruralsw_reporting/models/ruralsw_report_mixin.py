@@ -51,6 +51,9 @@ class RuralswReportMixin(models.AbstractModel):
     _ruralsw_people_fields = ()
     # tables whose changes make this one stale
     _ruralsw_source_tables = ()
+    # columns whose value stands for the total of their other values (a
+    # row's area is the total of its sub-areas): secondary suppression
+    _ruralsw_total_values = {"channel": "all"}
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, readonly=True
@@ -64,7 +67,8 @@ class RuralswReportMixin(models.AbstractModel):
         string="Small Cell",
         index=True,
         readonly=True,
-        help="Counts fewer than 5 people: hidden from observers.",
+        help="Counts fewer than 5 people, or would let such a count be worked "
+        "out by subtraction from a total: hidden from observers.",
     )
 
     def init(self):
@@ -133,6 +137,7 @@ class RuralswReportMixin(models.AbstractModel):
             )
         )
         rows = cr.rowcount
+        self._ruralsw_suppress_complements()
         self.invalidate_model()
         # sudo: the rebuild time is technical state kept for the cron, and the
         # managers who refresh the figures cannot write system parameters
@@ -146,6 +151,56 @@ class RuralswReportMixin(models.AbstractModel):
             time.monotonic() - started,
         )
         return rows
+
+    def _ruralsw_suppress_complements(self):
+        """Hide from observers, besides the rows counting fewer than 5
+        people, the rows that would let one of those be worked out by
+        subtraction (a township's total minus its other villages, the
+        channel ``all`` minus the others): see
+        :func:`~..services.suppression.complements`. Return how many."""
+        cr = self.env.cr
+        dims = [
+            name
+            for name in self._ruralsw_columns()
+            if not self._fields[name].aggregator
+            and name not in ("area_id", "area_level")
+        ]
+        cr.execute(
+            SQL(
+                "SELECT id, people_count, area_id, %s FROM %s ORDER BY id",
+                SQL(", ").join(SQL.identifier(name) for name in dims),
+                SQL.identifier(self._table),
+            )
+        )
+        cells, ids = {}, {}
+        for row_id, people, *key in cr.fetchall():
+            cells[tuple(key)] = people or 0
+            ids[tuple(key)] = row_id
+        if not any(suppression.is_small(people) for people in cells.values()):
+            return 0
+        cr.execute(
+            SQL(
+                "SELECT id, parent_id FROM ruralsw_area WHERE id = ANY(%s)",
+                list({key[0] for key in cells if key[0]}),
+            )
+        )
+        parent_of = dict(cr.fetchall())
+        totals = {
+            dims.index(name) + 1: value
+            for name, value in self._ruralsw_total_values.items()
+            if name in dims
+        }
+        relations = suppression.equations(list(cells), parent_of, totals)
+        hidden = [ids[key] for key in suppression.complements(cells, relations)]
+        if hidden:
+            cr.execute(
+                SQL(
+                    "UPDATE %s SET is_suppressed = TRUE WHERE id = ANY(%s)",
+                    SQL.identifier(self._table),
+                    hidden,
+                )
+            )
+        return len(hidden)
 
     @api.model
     def _ruralsw_rebuilt_at(self):

@@ -33,6 +33,8 @@ class RuralswReportSatisfaction(models.Model):
         "sat_5_count",
     )
     _ruralsw_source_tables = ("ruralsw_evaluation", "ruralsw_case", "ruralsw_case_need")
+    # need categories overlap and leave cases out: "all" is not their sum,
+    # so only the channels are totals here
 
     need_category = fields.Selection(
         selection=_need_categories, default="all", index=True, readonly=True

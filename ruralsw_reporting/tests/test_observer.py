@@ -72,18 +72,33 @@ class TestObserver(RuralswReportingCommon):
                 user=self.observer,
             )
         )
-        # VB and TB count 2 people: hidden; VA and the county are not
-        visible = Response.with_user(self.observer).search(
+        # VB and TB count 2 people: hidden. The county's 8 minus TA's 6
+        # would tell TB's 2, so TA is hidden too, and then VA (TA's only
+        # village, the same 6); the county stays
+        ours = [
+            ("month", "=", self.month),
+            ("channel", "=", "all"),
+            ("company_id", "=", self.company.id),
+            ("area_id", "child_of", self.county.id),
+        ]
+        visible = Response.with_user(self.observer).search(ours)
+        self.assertEqual(visible.area_id, self.county)
+        hidden = Response.search([*ours, ("is_suppressed", "=", True)])
+        self.assertEqual(hidden.area_id, self.va | self.vb | self.ta | self.tb)
+        self.assertEqual(
+            sorted(hidden.mapped("people_count")), [2, 2, 6, 6], "small or complement"
+        )
+        # in VA, online (2), offline (3) and proxy (1) are all hidden:
+        # their sum is VA's, no one of them can be told
+        channels = Response.search(
             [
                 ("month", "=", self.month),
-                ("channel", "=", "all"),
-                ("company_id", "=", self.company.id),
+                ("area_id", "=", self.va.id),
+                ("channel", "!=", "all"),
             ]
         )
-        self.assertIn(self.va, visible.area_id)
-        self.assertIn(self.county, visible.area_id)
-        self.assertNotIn(self.vb, visible.area_id)
-        self.assertNotIn(self.tb, visible.area_id)
+        self.assertEqual(len(channels), 3)
+        self.assertTrue(all(channels.mapped("is_suppressed")))
         # a manager sees every row
         manager_rows = Response.with_user(self.manager).search(
             [
@@ -96,7 +111,7 @@ class TestObserver(RuralswReportingCommon):
 
     def test_observer_small_counts_blank_in_read(self):
         row = self._row(
-            "ruralsw.report.response", self.va, self.month, user=self.observer
+            "ruralsw.report.response", self.county, self.month, user=self.observer
         )
         values = row.read(
             [
@@ -107,13 +122,13 @@ class TestObserver(RuralswReportingCommon):
                 "response_hours_median",
             ]
         )[0]
-        # 6 cases and 5 contacted are shown, 3 in time and 1 overdue are not
-        self.assertEqual((values["case_count"], values["responded_count"]), (6, 5))
+        # 8 cases and 6 contacted are shown, 4 in time and 2 overdue are not
+        self.assertEqual((values["case_count"], values["responded_count"]), (8, 6))
         self.assertIsNone(values["within_deadline_count"])
         self.assertIsNone(values["overdue_count"])
-        self.assertAlmostEqual(values["response_hours_median"], 30.0, places=3)
+        self.assertAlmostEqual(values["response_hours_median"], 25.0, places=3)
         manager_values = row.with_user(self.manager).read(["overdue_count"])[0]
-        self.assertEqual(manager_values["overdue_count"], 1)
+        self.assertEqual(manager_values["overdue_count"], 2)
 
     def test_observer_search_read_like_lists_and_dashboards(self):
         rows = (
@@ -163,17 +178,17 @@ class TestObserver(RuralswReportingCommon):
 
     def test_observer_export(self):
         row = self._row(
-            "ruralsw.report.response", self.va, self.month, user=self.observer
+            "ruralsw.report.response", self.county, self.month, user=self.observer
         )
         data = row.export_data(["area_id", "case_count", "overdue_count"])["datas"]
-        self.assertEqual(data[0][1], 6)
+        self.assertEqual(data[0][1], 8)
         self.assertEqual(data[0][2], "")
         manager = row.with_user(self.manager).export_data(["overdue_count"])["datas"]
-        self.assertEqual(manager[0][0], 1)
+        self.assertEqual(manager[0][0], 2)
 
     def test_observer_cannot_change_or_refresh(self):
         row = self._row(
-            "ruralsw.report.response", self.va, self.month, user=self.observer
+            "ruralsw.report.response", self.county, self.month, user=self.observer
         )
         with self.assertRaises(AccessError):
             row.write({"case_count": 1})

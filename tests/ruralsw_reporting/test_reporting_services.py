@@ -189,3 +189,81 @@ def test_add_months_clamps_the_day():
     assert stats.add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert stats.add_months(datetime(2026, 11, 30, 8), 3) == datetime(2027, 2, 28, 8)
     assert stats.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+
+
+# --- secondary suppression ----------------------------------------------------
+# a county C with townships TA (village VA) and TB (villages VB, VC); keys
+# are (area, month, channel)
+PARENT = {"VA": "TA", "VB": "TB", "VC": "TB", "TA": "C", "TB": "C"}
+CHANNEL = {2: "all"}
+
+
+def _cells(**people):
+    return {(area, "M", "all"): count for area, count in people.items()}
+
+
+def test_equations_by_area_and_by_channel():
+    cells = {
+        ("C", "M", "all"): 9,
+        ("TA", "M", "all"): 9,
+        ("VA", "M", "all"): 9,
+        ("VA", "M", "online"): 4,
+        ("VA", "M", "offline"): 5,
+        ("VA", "N", "all"): 3,  # its township has no row that month
+    }
+    relations = suppression.equations(list(cells), PARENT, CHANNEL)
+    assert sorted(relations) == [
+        (("C", "M", "all"), [("TA", "M", "all")]),
+        (("TA", "M", "all"), [("VA", "M", "all")]),
+        (("VA", "M", "all"), [("VA", "M", "online"), ("VA", "M", "offline")]),
+    ]
+
+
+def test_a_lone_small_township_hides_its_sibling_and_down_the_line():
+    # C 8 = TA 6 + TB 2: TB (2 people) hidden, so C - TA would tell it;
+    # TA hidden in turn, so VA (= TA) too
+    cells = _cells(C=8, TA=6, TB=2, VA=6, VB=2)
+    relations = suppression.equations(list(cells), PARENT, CHANNEL)
+    assert suppression.complements(cells, relations) == {
+        ("TA", "M", "all"),
+        ("VA", "M", "all"),
+    }
+
+
+def test_the_smallest_visible_part_is_hidden_with_a_small_one():
+    # TB 20 = VB 3 + VC 17, and TA has villages enough to stay visible
+    cells = _cells(C=60, TA=40, TB=20, VA=40, VB=3, VC=17)
+    cells[("VD", "M", "all")] = 0
+    relations = suppression.equations(list(cells), {**PARENT, "VD": "TB"}, CHANNEL)
+    assert suppression.complements(cells, relations) == {("VC", "M", "all")}
+
+
+def test_two_small_cells_protect_each_other():
+    cells = _cells(C=30, TA=26, TB=4, VA=26, VB=2, VC=2)
+    relations = suppression.equations(list(cells), PARENT, CHANNEL)
+    # TB (4) is alone hidden at the county level: TA goes, then VA
+    assert suppression.complements(cells, relations) == {
+        ("TA", "M", "all"),
+        ("VA", "M", "all"),
+    }
+    # with a second small township nothing more is needed
+    cells = _cells(C=7, TA=3, TB=4, VA=3, VB=2, VC=2)
+    relations = suppression.equations(list(cells), PARENT, CHANNEL)
+    assert suppression.complements(cells, relations) == set()
+
+
+def test_nothing_small_nothing_hidden_and_zero_is_not_small():
+    cells = _cells(C=10, TA=10, TB=0, VA=10, VB=0)
+    relations = suppression.equations(list(cells), PARENT, CHANNEL)
+    assert suppression.complements(cells, relations) == set()
+
+
+def test_a_lone_channel_is_protected_by_the_smallest_other_channel():
+    cells = {
+        ("VA", "M", "all"): 30,
+        ("VA", "M", "online"): 2,
+        ("VA", "M", "offline"): 20,
+        ("VA", "M", "proxy"): 8,
+    }
+    relations = suppression.equations(list(cells), {}, CHANNEL)
+    assert suppression.complements(cells, relations) == {("VA", "M", "proxy")}
