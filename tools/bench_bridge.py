@@ -710,18 +710,7 @@ def bench_api(odoo, registry, args):
 def main(argv=None):
     """Measure and print."""
     args = parse_args(argv)
-    odoo = scale_data.import_odoo()
-    scale_data.configure(
-        odoo,
-        argparse.Namespace(
-            addons_path=args.addons_path,
-            db=args.db,
-            log_level=args.log_level,
-            create=False,
-            addons=None,
-        ),
-    )
-    registry = odoo.modules.registry.Registry(args.db)
+    odoo, registry = scale_data.open_database(args)
     print(f"{args.db}: {os.cpu_count()} CPUs, load average {load_average()}\n")
     ok = True
     if "signals" in args.parts:

@@ -397,16 +397,7 @@ def print_generator(db):
 def main(argv=None):
     """Measure and print."""
     args = parse_args(argv)
-    odoo = scale_data.import_odoo()
-    options = argparse.Namespace(
-        addons_path=args.addons_path,
-        db=args.db,
-        log_level=args.log_level,
-        create=False,
-        addons=None,
-    )
-    scale_data.configure(odoo, options)
-    registry = odoo.modules.registry.Registry(args.db)
+    odoo, registry = scale_data.open_database(args)
     with closing(registry.cursor()) as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         user = env["res.users"].search([("login", "=", args.login)])

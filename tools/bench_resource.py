@@ -223,18 +223,7 @@ class Suggest:
 def main(argv=None):
     """Measure and print."""
     args = parse_args(argv)
-    odoo = scale_data.import_odoo()
-    scale_data.configure(
-        odoo,
-        argparse.Namespace(
-            addons_path=args.addons_path,
-            db=args.db,
-            log_level=args.log_level,
-            create=False,
-            addons=None,
-        ),
-    )
-    registry = odoo.modules.registry.Registry(args.db)
+    odoo, registry = scale_data.open_database(args)
     with closing(registry.cursor()) as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         if "ruralsw.aid.allocation" not in env or not approved_lines(env):

@@ -149,6 +149,24 @@ def configure(odoo, args):
     odoo.tools.config.parse_config(options)
 
 
+def open_database(args):
+    """Import Odoo, configure it for the existing database ``args.db``
+    (``args.addons_path`` and ``args.log_level`` too) and return
+    ``(odoo, registry)``: how every benchmark starts."""
+    odoo = import_odoo()
+    configure(
+        odoo,
+        argparse.Namespace(
+            addons_path=args.addons_path,
+            db=args.db,
+            log_level=args.log_level,
+            create=False,
+            addons=None,
+        ),
+    )
+    return odoo, odoo.modules.registry.Registry(args.db)
+
+
 def create_database(odoo, db):
     """Create ``db`` and install the addons given to :func:`configure`, as
     ``odoo-bin -d db -i ... --without-demo=all --stop-after-init`` does."""
