@@ -6,6 +6,7 @@ import time
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.models import READ_GROUP_AGGREGATE, parse_read_group_spec
 from odoo.tools import SQL, create_index
 
 from ..services import suppression
@@ -31,6 +32,8 @@ LEVELS_SQL = """CROSS JOIN LATERAL (VALUES
 # a row for the case's own channel and one for all channels
 CHANNELS_SQL = "CROSS JOIN LATERAL (VALUES (cc.channel), ('all')) AS ch(channel)"
 PARAM_PREFIX = "ruralsw_reporting.rebuilt."
+# columns the rebuild sets after its SELECT
+SUPPRESSION_COLUMNS = ("is_suppressed", "suppressed_mask")
 
 
 class RuralswReportMixin(models.AbstractModel):
@@ -41,7 +44,9 @@ class RuralswReportMixin(models.AbstractModel):
     The rows hold no personal field. ``people_count`` is the number of
     distinct people a row counts; for observers a row counting fewer than
     5 people is hidden (record rule on ``is_suppressed``) and every other
-    count of people below 5 is blanked in reads, groups and exports.
+    count of people below 5 is blanked in reads, groups and exports; so are
+    the rows and counts that would let one of those be worked out by
+    subtraction (:meth:`_ruralsw_suppress_complements`).
     """
 
     _name = "ruralsw.report.mixin"
@@ -70,6 +75,14 @@ class RuralswReportMixin(models.AbstractModel):
         help="Counts fewer than 5 people, or would let such a count be worked "
         "out by subtraction from a total: hidden from observers.",
     )
+    suppressed_mask = fields.Integer(
+        string="Blanked Counts",
+        readonly=True,
+        aggregator=None,
+        help="The counts of people blanked for observers in this row: bit i "
+        "for the i-th of the table's counts (1 to 4 people, or what would let "
+        "one be worked out by subtraction).",
+    )
 
     def init(self):
         super().init()
@@ -95,7 +108,7 @@ class RuralswReportMixin(models.AbstractModel):
             if field.store
             and field.column_type
             and name not in models.MAGIC_COLUMNS
-            and name != "is_suppressed"
+            and name not in SUPPRESSION_COLUMNS
         ]
 
     def _ruralsw_select(self, now):
@@ -153,12 +166,16 @@ class RuralswReportMixin(models.AbstractModel):
         return rows
 
     def _ruralsw_suppress_complements(self):
-        """Hide from observers, besides the rows counting fewer than 5
-        people, the rows that would let one of those be worked out by
-        subtraction (a township's total minus its other villages, the
-        channel ``all`` minus the others): see
-        :func:`~..services.suppression.complements`. Return how many."""
+        """Secondary suppression, after the rebuild's insert (see
+        :func:`~..services.suppression.complements`): hide from observers,
+        besides the rows counting fewer than 5 people, the rows that would
+        let one of those be worked out by subtraction (a township's total
+        minus its other villages, the channel ``all`` minus the others);
+        then, count by count (``_ruralsw_people_fields``), mark in
+        ``suppressed_mask`` the counts of 1 to 4 people of the visible rows
+        and those that would tell them. Return how many rows were hidden."""
         cr = self.env.cr
+        counts = list(self._ruralsw_people_fields)
         dims = [
             name
             for name in self._ruralsw_columns()
@@ -167,17 +184,21 @@ class RuralswReportMixin(models.AbstractModel):
         ]
         cr.execute(
             SQL(
-                "SELECT id, people_count, area_id, %s FROM %s ORDER BY id",
+                "SELECT id, people_count, %s, area_id, %s FROM %s ORDER BY id",
+                SQL(", ").join(SQL.identifier(name) for name in counts)
+                if counts
+                else SQL("NULL"),
                 SQL(", ").join(SQL.identifier(name) for name in dims),
                 SQL.identifier(self._table),
             )
         )
-        cells, ids = {}, {}
-        for row_id, people, *key in cr.fetchall():
-            cells[tuple(key)] = people or 0
-            ids[tuple(key)] = row_id
-        if not any(suppression.is_small(people) for people in cells.values()):
-            return 0
+        width = max(len(counts), 1)
+        cells, values, ids = {}, {}, {}
+        for row_id, people, *rest in cr.fetchall():
+            key = tuple(rest[width:])
+            cells[key] = people or 0
+            values[key] = rest[:width]
+            ids[key] = row_id
         cr.execute(
             SQL(
                 "SELECT id, parent_id FROM ruralsw_area WHERE id = ANY(%s)",
@@ -191,16 +212,41 @@ class RuralswReportMixin(models.AbstractModel):
             if name in dims
         }
         relations = suppression.equations(list(cells), parent_of, totals)
-        hidden = [ids[key] for key in suppression.complements(cells, relations)]
-        if hidden:
+        rows = suppression.complements(cells, relations)
+        hidden = rows | {
+            key for key, people in cells.items() if suppression.is_small(people)
+        }
+        masks = dict.fromkeys(cells, 0)
+        for bit, _name in enumerate(counts):
+            column = {key: row[bit] or 0 for key, row in values.items()}
+            small = {
+                key for key, count in column.items() if suppression.is_small(count)
+            }
+            for key in small | suppression.complements(
+                column, relations, already=hidden
+            ):
+                if key not in hidden:
+                    masks[key] |= 1 << bit
+        if rows:
             cr.execute(
                 SQL(
                     "UPDATE %s SET is_suppressed = TRUE WHERE id = ANY(%s)",
                     SQL.identifier(self._table),
-                    hidden,
+                    [ids[key] for key in rows],
                 )
             )
-        return len(hidden)
+        marked = [(ids[key], mask) for key, mask in masks.items() if mask]
+        if marked:
+            cr.execute(
+                SQL(
+                    "UPDATE %s t SET suppressed_mask = m.mask FROM "
+                    "unnest(%s::int[], %s::int[]) AS m(id, mask) WHERE t.id = m.id",
+                    SQL.identifier(self._table),
+                    [row_id for row_id, _mask in marked],
+                    [mask for _row_id, mask in marked],
+                )
+            )
+        return len(rows)
 
     @api.model
     def _ruralsw_rebuilt_at(self):
@@ -236,15 +282,51 @@ class RuralswReportMixin(models.AbstractModel):
     def _ruralsw_count_fields(self):
         return ("people_count", *self._ruralsw_people_fields)
 
+    def _ruralsw_blanked(self, record):
+        """The counts of ``record`` an observer does not see."""
+        mask = record.suppressed_mask or 0
+        return {
+            name
+            for bit, name in enumerate(self._ruralsw_people_fields)
+            if mask & (1 << bit)
+        }
+
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
         if self._ruralsw_suppress():
             keys = self._ruralsw_people_fields
+            blanked = {record.id: self._ruralsw_blanked(record) for record in self}
             result = [
-                suppression.suppress_row(values, "people_count", keys)
+                {
+                    **suppression.suppress_row(values, "people_count", keys),
+                    **dict.fromkeys(blanked.get(values.get("id"), ()) & set(values)),
+                }
                 for values in result
             ]
         return result
+
+    def _read_group_select(self, aggregate_spec, query):
+        """For observers, the counts blanked in a row are left out of the
+        groups' sums (a pivot's total would tell them otherwise)."""
+        if self._ruralsw_suppress() and aggregate_spec != "__count":
+            fname, _property, func = parse_read_group_spec(aggregate_spec)
+            if fname in self._ruralsw_people_fields and func in READ_GROUP_AGGREGATE:
+                bit = 1 << self._ruralsw_people_fields.index(fname)
+                kept = SQL(
+                    "CASE WHEN COALESCE(%s, 0) & %s = 0 THEN %s END",
+                    SQL.identifier(self._table, "suppressed_mask"),
+                    bit,
+                    self._field_to_sql(self._table, fname, query),
+                )
+                return READ_GROUP_AGGREGATE[func](self._table, kept)
+        return super()._read_group_select(aggregate_spec, query)
+
+    def _read_group_postprocess_aggregate(self, aggregate_spec, raw_values):
+        # a count whose every cell is blanked sums to NULL: blank (None), not 0
+        if self._ruralsw_suppress() and aggregate_spec != "__count":
+            if parse_read_group_spec(aggregate_spec)[0] in self._ruralsw_people_fields:
+                return iter(raw_values)
+        return super()._read_group_postprocess_aggregate(aggregate_spec, raw_values)
 
     @api.model
     def _read_group(
@@ -290,10 +372,14 @@ class RuralswReportMixin(models.AbstractModel):
             columns = [
                 index for index, path in enumerate(fields_to_export) if path in counted
             ]
-            for line in result["datas"]:
+            # one line per record: the fields exported here are not lists
+            blanked = [self._ruralsw_blanked(record) for record in self]
+            for number, line in enumerate(result["datas"]):
+                hidden = blanked[number] if number < len(blanked) else ()
                 for index in columns:
-                    if isinstance(line[index], int) and suppression.is_small(
-                        line[index]
+                    value = line[index]
+                    if fields_to_export[index] in hidden or (
+                        isinstance(value, int) and suppression.is_small(value)
                     ):
                         line[index] = ""
         return result

@@ -64,7 +64,7 @@ def equations(keys, parent_of, totals):
     return [(total, parts) for (_kind, total), parts in groups.items()]
 
 
-def complements(cells, relations, threshold=THRESHOLD):
+def complements(cells, relations, threshold=THRESHOLD, already=()):
     """Return the cells to hide besides the small ones (secondary, or
     complementary, suppression), so that no hidden count can be worked out
     by subtracting visible ones from a visible total.
@@ -74,9 +74,12 @@ def complements(cells, relations, threshold=THRESHOLD):
     relation with exactly one hidden cell gets a second: the visible part
     with the fewest people (positive counts first, then the order of
     ``cells``), or the total when no part is left visible; this repeats
-    until no relation has a lone hidden cell.
+    until no relation has a lone hidden cell. ``already`` are cells hidden
+    for another reason (their whole row, when ``cells`` are one count of
+    the rows): they protect the others and are not returned.
     """
     hidden = {key for key, people in cells.items() if is_small(people, threshold)}
+    hidden.update(already)
     order = {key: index for index, key in enumerate(cells)}
     member_of = {}
     for index, (total, parts) in enumerate(relations):

@@ -4,6 +4,8 @@
 fewer than 5 people, no count of 1 to 4 people, in reads, groups (pivots,
 graphs, dashboards) and exports."""
 
+from dateutil.relativedelta import relativedelta
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -175,6 +177,55 @@ class TestObserver(RuralswReportingCommon):
         self.assertEqual(
             [(g["area_id"][0], g["sat_4_count"]) for g in manager], [(self.va.id, 2)]
         )
+
+    def test_observer_counts_that_would_tell_a_small_one_are_blanked(self):
+        # a year before the fixture: TB 7 overdue = VB 2 + VC 5; VB's 2 is
+        # blanked, so VC's 5 is too, or 7 - 5 would tell it
+        Response = self.env["ruralsw.report.response"]
+        month = self.month - relativedelta(months=12)
+        rows = Response.create(
+            [
+                {
+                    "company_id": self.company.id,
+                    "month": month,
+                    "area_id": area.id,
+                    "area_level": level,
+                    "channel": "all",
+                    "people_count": people,
+                    "case_count": people,
+                    "overdue_count": overdue,
+                }
+                for area, level, people, overdue in (
+                    (self.tb, "township", 20, 7),
+                    (self.vb, "village", 10, 2),
+                    (self.vc, "village", 10, 5),
+                )
+            ]
+        )
+        Response._ruralsw_suppress_complements()
+        rows.invalidate_recordset()
+        self.assertFalse(any(rows.mapped("is_suppressed")), "10 people or more")
+        overdue = {
+            row["area_id"][0]: row["overdue_count"]
+            for row in rows.with_user(self.observer).read(["area_id", "overdue_count"])
+        }
+        self.assertEqual(overdue, {self.tb.id: 7, self.vb.id: None, self.vc.id: None})
+        # a pivot of the villages does not add the blanked counts up
+        groups = Response.with_user(self.observer).read_group(
+            [("id", "in", rows.ids), ("area_level", "=", "village")],
+            ["overdue_count:sum", "case_count:sum"],
+            [],
+        )
+        self.assertIsNone(groups[0]["overdue_count"])
+        self.assertEqual(groups[0]["case_count"], 20)
+        exported = (
+            rows.with_user(self.observer)
+            .sorted("id")
+            .export_data(["area_id", "overdue_count"])["datas"]
+        )
+        self.assertEqual([line[1] for line in exported], [7, "", ""])
+        manager = rows.with_user(self.manager).read(["overdue_count"])
+        self.assertEqual(sorted(r["overdue_count"] for r in manager), [2, 5, 7])
 
     def test_observer_export(self):
         row = self._row(

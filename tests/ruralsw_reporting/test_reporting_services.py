@@ -267,3 +267,17 @@ def test_a_lone_channel_is_protected_by_the_smallest_other_channel():
     }
     relations = suppression.equations(list(cells), {}, CHANNEL)
     assert suppression.complements(cells, relations) == {("VA", "M", "proxy")}
+
+
+def test_a_count_hidden_in_one_row_is_protected_in_its_siblings():
+    # one count of the rows (the overdue cases, say): C 12 = TA 5 + TB 7,
+    # TB 7 = VB 2 + VC 5; VB's 2 is blanked, so VC's 5 must be too, or
+    # 7 - 5 tells it
+    overdue = _cells(C=12, TA=5, TB=7, VA=5, VB=2, VC=5)
+    relations = suppression.equations(list(overdue), PARENT, CHANNEL)
+    assert suppression.complements(overdue, relations) == {("VC", "M", "all")}
+    # VA's row hidden already (for its few people) counts as hidden: TA
+    # (= VA) goes, then TB (C - TA), and it is not returned itself
+    assert suppression.complements(
+        overdue, relations, already={("VA", "M", "all")}
+    ) == {("VC", "M", "all"), ("TA", "M", "all"), ("TB", "M", "all")}
