@@ -5,7 +5,7 @@
     "summary": "Signed API for e-commerce platforms: online applications with "
     "offline follow-up, order data and explained signals, and a public "
     "application page with a proxy mode",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Social Work",
     "license": "LGPL-3",
     "author": "ruralsw contributors",

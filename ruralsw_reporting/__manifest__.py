@@ -4,7 +4,7 @@
     "name": "Rural Social Work: Reporting",
     "summary": "KPIs, dashboards, PDF reports and the PTO scorecard for rural "
     "social work, without personal data",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Social Work",
     "license": "LGPL-3",
     "author": "ruralsw contributors",
