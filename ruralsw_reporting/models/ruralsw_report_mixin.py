@@ -100,8 +100,9 @@ class RuralswReportMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     def _ruralsw_columns(self):
         """Columns filled by :meth:`_ruralsw_select`: every stored field
-        but the id, the log-access columns and ``is_suppressed`` (which the
-        rebuild sets); the ``SELECT`` names its columns after them."""
+        but the id, the log-access columns and the suppression columns
+        (which the rebuild sets); the ``SELECT`` names its columns after
+        them."""
         return [
             name
             for name, field in self._fields.items()
@@ -217,7 +218,7 @@ class RuralswReportMixin(models.AbstractModel):
             key for key, people in cells.items() if suppression.is_small(people)
         }
         masks = dict.fromkeys(cells, 0)
-        for bit, _name in enumerate(counts):
+        for bit in range(len(counts)):
             column = {key: row[bit] or 0 for key, row in values.items()}
             small = {
                 key for key, count in column.items() if suppression.is_small(count)
